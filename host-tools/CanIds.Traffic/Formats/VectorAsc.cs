@@ -1,0 +1,229 @@
+using System;
+using System.IO;
+
+namespace CanIds.Traffic.Formats
+{
+    /// <summary>
+    /// Vector ASC (CANoe/CANalyzer logging, also written by can-utils' log2asc). Header lines (<c>date</c>,
+    /// <c>base hex|dec timestamps absolute|relative</c>, <c>Begin/End Triggerblock</c>, comments) set the number base
+    /// and the time origin; frame lines are <c>0.000713 1  316  Rx   d 8 05 21 ...</c> (an <c>x</c> after the ID marks
+    /// an extended ID, <c>r</c> a remote frame) and <c>... CANFD 1 Rx 125 [name] brs esi dlc len data ...</c>.
+    /// Other events (error frames, statistics, start of measurement) are counted as other lines.
+    /// Timestamps are the <c>date</c> line's instant (UTC) plus the line's seconds.
+    /// </summary>
+    internal static class VectorAsc
+    {
+        private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+        internal sealed class Reader(string path, Stream stream, ReadOptions options) : CanLogReader(path, stream, options)
+        {
+            private bool _decimal;
+            private bool _relative;
+            private long _originUs;
+            private long _lastUs;
+
+            public override LogFormat Format => LogFormat.VectorAsc;
+
+            private protected override bool ParseLine(ReadOnlySpan<byte> line, ref CanRecord record)
+            {
+                var rest = line;
+                var first = Fields.Token(ref rest);
+                if (first[0] is < (byte)'0' or > (byte)'9') return Header(first, rest);
+
+                long seconds = Fields.TimestampUs(first, "timestamp");
+                var second = Fields.Token(ref rest);
+                bool isFrame;
+                if (second.SequenceEqual("CANFD"u8)) isFrame = ParseFd(rest, ref record);
+                else if (!second.IsEmpty && second.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0) isFrame = ParseClassic(second, rest, ref record);
+                else isFrame = false; // "Start of measurement", statistics, other events
+
+                long at = _relative ? _lastUs + seconds : _originUs + seconds;
+                _lastUs = at;
+                record.TimestampUs = at;
+                return isFrame;
+            }
+
+            private bool ParseClassic(ReadOnlySpan<byte> channel, ReadOnlySpan<byte> rest, ref CanRecord record)
+            {
+                var idText = Fields.Token(ref rest);
+                if (!IsId(idText)) return false; // ErrorFrame and other channel events
+                var direction = Fields.Token(ref rest);
+                if (!direction.SequenceEqual("Rx"u8) && !direction.SequenceEqual("Tx"u8)) return false;
+                record.Channel = (byte)(Fields.Decimal(channel, "channel", 1, 256) - 1);
+                SetId(idText, ref record);
+                if (direction[0] == (byte)'T') record.Flags |= CanRecordFlags.Transmitted;
+                var kind = Fields.Token(ref rest);
+                var dlcText = Fields.Token(ref rest);
+                if (kind.SequenceEqual("r"u8))
+                {
+                    record.Flags |= CanRecordFlags.Remote;
+                    record.Length = dlcText.IsEmpty ? (byte)0 : (byte)Fields.Hex(dlcText, "DLC", 1);
+                    if (record.Length > 8) throw Malformed("DLC", $"expected 0..8, found {Fields.Show(dlcText)}");
+                    return true;
+                }
+
+                if (!kind.SequenceEqual("d"u8)) throw Malformed("frame type", $"expected d (data) or r (remote), found {Fields.Show(kind)}");
+                int dlc = (int)Fields.Hex(dlcText, "DLC", 1);
+                if (dlc > 8) throw Malformed("DLC", $"expected 0..8 on classic CAN, found {Fields.Show(dlcText)}");
+                record.Length = (byte)dlc;
+                ReadBytes(ref rest, ref record, dlc);
+                return true;
+            }
+
+            private bool ParseFd(ReadOnlySpan<byte> rest, ref CanRecord record)
+            {
+                var channel = Fields.Token(ref rest);
+                var direction = Fields.Token(ref rest);
+                var idText = Fields.Token(ref rest);
+                if (!IsId(idText)) return false;
+                record.Channel = (byte)(Fields.Decimal(channel, "channel", 1, 256) - 1);
+                if (!direction.SequenceEqual("Rx"u8) && !direction.SequenceEqual("Tx"u8)) throw Malformed("direction", $"expected Rx or Tx, found {Fields.Show(direction)}");
+                SetId(idText, ref record);
+                record.Flags |= CanRecordFlags.Fd;
+                if (direction[0] == (byte)'T') record.Flags |= CanRecordFlags.Transmitted;
+                var brs = Fields.Token(ref rest);
+                if (!(brs.Length == 1 && brs[0] is (byte)'0' or (byte)'1')) brs = Fields.Token(ref rest); // skip a symbolic name
+                var esi = Fields.Token(ref rest);
+                if (brs.SequenceEqual("1"u8)) record.Flags |= CanRecordFlags.BitRateSwitch;
+                if (esi.SequenceEqual("1"u8)) record.Flags |= CanRecordFlags.ErrorStateIndicator;
+                Fields.Hex(Fields.Token(ref rest), "DLC", 1);
+                int length = Fields.Decimal(Fields.Token(ref rest), "data length", 0, 64);
+                record.Length = (byte)length;
+                ReadBytes(ref rest, ref record, length);
+                return true;
+            }
+
+            private void ReadBytes(ref ReadOnlySpan<byte> rest, ref CanRecord record, int count)
+            {
+                Span<byte> data = record.Data;
+                for (int i = 0; i < count; i++)
+                {
+                    var token = Fields.Token(ref rest);
+                    if (token.IsEmpty) throw Malformed($"DATA[{i}]", $"DLC is {count} but the line has only {i} data bytes");
+                    data[i] = _decimal ? (byte)Fields.Decimal(token, $"DATA[{i}]", 0, 255) : Fields.HexByte(token, $"DATA[{i}]");
+                }
+            }
+
+            private bool IsId(ReadOnlySpan<byte> text)
+            {
+                var digits = !text.IsEmpty && text[^1] == (byte)'x' ? text[..^1] : text;
+                return !digits.IsEmpty && (_decimal ? digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0 : digits.IndexOfAnyExcept("0123456789abcdefABCDEF"u8) < 0);
+            }
+
+            private void SetId(ReadOnlySpan<byte> text, ref CanRecord record)
+            {
+                bool extended = text[^1] == (byte)'x';
+                var digits = extended ? text[..^1] : text;
+                uint id = _decimal ? (uint)Fields.Decimal(digits, "CAN ID", 0, (int)CanIds.Core.CanFrame.MaxExtendedId) : Fields.Hex(digits, "CAN ID", 8);
+                uint max = extended ? CanIds.Core.CanFrame.MaxExtendedId : CanIds.Core.CanFrame.MaxStandardId;
+                if (id > max) throw Malformed("CAN ID", $"expected at most {max:X} for {(extended ? "an extended" : "a standard")} ID, found {Fields.Show(text)}");
+                record.Id = id;
+                if (extended) record.Flags |= CanRecordFlags.Extended;
+            }
+
+            private bool Header(ReadOnlySpan<byte> keyword, ReadOnlySpan<byte> rest)
+            {
+                if (keyword.SequenceEqual("date"u8)) _originUs = ParseDate(rest) ?? 0;
+                else if (keyword.SequenceEqual("base"u8))
+                {
+                    var numberBase = Fields.Token(ref rest);
+                    Fields.Token(ref rest);
+                    var timestamps = Fields.Token(ref rest);
+                    if (numberBase.SequenceEqual("dec"u8)) _decimal = true;
+                    else if (!numberBase.SequenceEqual("hex"u8)) throw Malformed("base", $"expected hex or dec, found {Fields.Show(numberBase)}");
+                    _relative = timestamps.SequenceEqual("relative"u8);
+                }
+
+                return false; // headers, comments, Begin/End Triggerblock
+            }
+
+            // "Wed Nov 25 05:38:03.123 am 2026" (Vector) or "Fri Jul 10 06:17:32 2015" (log2asc): UTC microseconds.
+            private static long? ParseDate(ReadOnlySpan<byte> rest)
+            {
+                Fields.Token(ref rest); // weekday
+                var month = Array.IndexOf(Months, System.Text.Encoding.ASCII.GetString(Fields.Token(ref rest))) + 1;
+                var day = Fields.Token(ref rest);
+                var time = Fields.Token(ref rest);
+                var next = Fields.Token(ref rest);
+                bool? pm = next.SequenceEqual("am"u8) ? false : next.SequenceEqual("pm"u8) ? true : null;
+                var year = pm == null ? next : Fields.Token(ref rest);
+                try
+                {
+                    int colon1 = time.IndexOf((byte)':');
+                    int colon2 = colon1 < 0 ? -1 : time[(colon1 + 1)..].IndexOf((byte)':') + colon1 + 1;
+                    if (month == 0 || colon1 < 0 || colon2 <= colon1) return null;
+                    int hour = Fields.Decimal(time[..colon1], "date", 0, 23);
+                    if (pm != null) hour = hour % 12 + (pm.Value ? 12 : 0);
+                    int minute = Fields.Decimal(time[(colon1 + 1)..colon2], "date", 0, 59);
+                    long micros = Fields.TimestampUs(time[(colon2 + 1)..], "date");
+                    var date = new DateTime(Fields.Decimal(year, "date", 1970, 9999), month, Fields.Decimal(day, "date", 1, 31), hour, minute, 0, DateTimeKind.Utc);
+                    return (date - DateTime.UnixEpoch).Ticks / 10 + micros;
+                }
+                catch (Exception e) when (e is FieldException or ArgumentOutOfRangeException)
+                {
+                    return null; // an unreadable date leaves timestamps relative to the measurement start
+                }
+            }
+        }
+
+        internal sealed class Writer(string path, WriteOptions options) : CanLogWriter(path, options)
+        {
+            private long _originUs;
+
+            public override LogFormat Format => LogFormat.VectorAsc;
+
+            private protected override void WriteHeader(AsciiWriter output, in CanRecord first)
+            {
+                if (first.HasTimestamp) _originUs = first.TimestampUs - first.TimestampUs % 1000;
+                var start = DateTime.UnixEpoch.AddTicks(_originUs * 10);
+                var stamp = $"{start:ddd} {Months[start.Month - 1]} {start.Day:00} {(start.Hour % 12 == 0 ? 12 : start.Hour % 12):00}:{start:mm:ss.fff} {(start.Hour < 12 ? "am" : "pm")} {start.Year}";
+                output.Text($"date {stamp}\nbase hex  timestamps absolute\ninternal events logged\n// version 9.0.0\nBegin Triggerblock {stamp}\n   0.000000 Start of measurement\n");
+            }
+
+            private protected override void WriteRecord(AsciiWriter output, in CanRecord record)
+            {
+                RequireTimestamp(record);
+                if (record.IsFd) throw Unsupported("writing CAN FD frames to ASC is not supported (reading is)");
+                long relative = record.TimestampUs - _originUs;
+                if (relative < 0) throw Unsupported("its timestamp is earlier than the first frame's; ASC times count from the first");
+                string seconds = $"{relative / 1_000_000}.{relative % 1_000_000:000000}";
+                output.Spaces(Math.Max(1, 11 - seconds.Length));
+                output.Text(seconds);
+                output.Char(' ');
+                output.Decimal(record.Channel + 1);
+                output.Text("  "u8);
+                int idStart = 0;
+                output.Hex(record.Id, 1, upper: true);
+                idStart += record.Id == 0 ? 1 : (35 - System.Numerics.BitOperations.LeadingZeroCount(record.Id)) / 4;
+                if (record.IsExtended)
+                {
+                    output.Char('x');
+                    idStart++;
+                }
+
+                output.Spaces(Math.Max(1, 16 - idStart));
+                output.Text((record.Flags & CanRecordFlags.Transmitted) != 0 ? "Tx   "u8 : "Rx   "u8);
+                if (record.IsRemote)
+                {
+                    output.Text("r "u8);
+                    output.Hex(record.Length, 1, upper: true);
+                }
+                else
+                {
+                    output.Text("d "u8);
+                    output.Hex(record.Length, 1, upper: true);
+                    ReadOnlySpan<byte> data = record.Data;
+                    for (int i = 0; i < record.Length; i++)
+                    {
+                        output.Char(' ');
+                        output.Hex(data[i], 2, upper: true);
+                    }
+                }
+
+                output.NewLine();
+            }
+
+            private protected override void WriteFooter(AsciiWriter output) => output.Text("End TriggerBlock\n"u8);
+        }
+    }
+}
