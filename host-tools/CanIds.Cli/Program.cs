@@ -3,4 +3,7 @@ using CanIds.Cli.Commands;
 
 var root = new RootCommand("canids: CAN bus intrusion detection: traffic, training, export, flashing and replay for the CQMLP IDS.");
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(ConvertCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return root.Parse(args).Invoke();

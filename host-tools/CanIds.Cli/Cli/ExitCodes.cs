@@ -1,0 +1,17 @@
+namespace CanIds.Cli.Cli
+{
+    /// <summary>Exit codes of every verb (BSD sysexits, so scripts can tell a bad log from a missing one).</summary>
+    public static class ExitCodes
+    {
+        /// <summary>Done.</summary>
+        public const int Ok = 0;
+        /// <summary>Wrong command line (also System.CommandLine's own parse errors, which exit 1).</summary>
+        public const int Usage = 64;
+        /// <summary>Input data is malformed or cannot be represented in the output format.</summary>
+        public const int DataError = 65;
+        /// <summary>An input file does not exist.</summary>
+        public const int NoInput = 66;
+        /// <summary>Reading or writing failed.</summary>
+        public const int IoError = 74;
+    }
+}

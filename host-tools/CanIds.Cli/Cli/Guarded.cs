@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using CanIds.Traffic.Formats;
+
+namespace CanIds.Cli.Cli
+{
+    /// <summary>Runs a verb's work and turns the errors users cause into one clear line and an exit code.</summary>
+    public static class Guarded
+    {
+        /// <summary>Runs <paramref name="work"/>; known errors print "error: ..." on stderr.</summary>
+        public static int Run(Func<int> work)
+        {
+            try
+            {
+                return work();
+            }
+            catch (CanLogFormatException e)
+            {
+                return Fail(e.Message, ExitCodes.DataError);
+            }
+            catch (NotSupportedException e)
+            {
+                return Fail(e.Message, ExitCodes.DataError);
+            }
+            catch (ArgumentException e)
+            {
+                return Fail(e.Message, ExitCodes.Usage);
+            }
+            catch (FileNotFoundException e)
+            {
+                return Fail($"{e.FileName ?? e.Message}: no such file", ExitCodes.NoInput);
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                return Fail(e.Message, ExitCodes.NoInput);
+            }
+            catch (IOException e)
+            {
+                return Fail(e.Message, ExitCodes.IoError);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                return Fail(e.Message, ExitCodes.IoError);
+            }
+        }
+
+        private static int Fail(string message, int code)
+        {
+            Console.Error.WriteLine($"error: {message}");
+            return code;
+        }
+    }
+}
