@@ -18,7 +18,9 @@ namespace CanIds.Traffic.Generation
         public static IReadOnlyList<string> KnownAttacks { get; } =
             [TrafficClasses.DoS, TrafficClasses.Fuzzing, TrafficClasses.GearSpoof, TrafficClasses.RpmSpoof, TrafficClasses.Replay, TrafficClasses.Masquerade];
 
-        private static readonly byte[] ForgedGear = [0x16, 0x45, 0x60, 0xFF, 0x6B, 0x00, 0x00, 0x00];
+        // Forged frames claim states the real ECU never sends: a gear field without the 0x10 "valid" bit and an odd check
+        // byte; an engine speed of 15,000 rpm. (A forgery one count away from a legitimate frame is the Masquerade's job.)
+        private static readonly byte[] ForgedGear = [0x01, 0x45, 0x60, 0xFF, 0x6B, 0x00, 0x00, 0x00];
         private static readonly byte[] ForgedRpm = [0x05, 0x2F, 0x60, 0xEA, 0x21, 0x21, 0x00, 0x6F];
         private static readonly uint[] ReplayTargets = [EcuCatalog.Rpm, EcuCatalog.Gear, EcuCatalog.WheelSpeeds, EcuCatalog.Steering];
 

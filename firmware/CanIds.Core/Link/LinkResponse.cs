@@ -1,0 +1,106 @@
+namespace CanIds.Core.Link
+{
+    /// <summary>
+    /// One response frame read from MISO, checked (marker, length, CRC). Reused for every transfer: parsing
+    /// allocates nothing. Records stay in the receive buffer; <see cref="RecordOffset"/> locates them.
+    /// </summary>
+    public sealed class LinkResponse
+    {
+        /// <summary>True when the last <see cref="Parse"/> found an intact response.</summary>
+        public bool Valid { get; private set; }
+
+        /// <summary>Why the last response was not valid ("no marker", "crc", "length").</summary>
+        public string Problem { get; private set; }
+
+        /// <summary>Flags (<see cref="LinkProtocol.FlagBank"/> ...).</summary>
+        public int Flags { get; private set; }
+
+        /// <summary>Sequence number of the command acknowledged.</summary>
+        public int AckSeq { get; private set; }
+
+        /// <summary>Result of that command (<see cref="LinkProtocol.AckOk"/> ...).</summary>
+        public int AckCode { get; private set; }
+
+        /// <summary>Windows the input FIFO can take.</summary>
+        public int FreeWindows { get; private set; }
+
+        /// <summary>Verdict records in this response (or the status block's length for STATUS).</summary>
+        public int Count { get; private set; }
+
+        /// <summary>
+        /// Checks the response in <paramref name="miso"/> (<paramref name="length"/> bytes clocked), whose records
+        /// are <paramref name="recordLength"/> bytes; for a STATUS command pass <paramref name="isStatus"/>.
+        /// </summary>
+        public bool Parse(byte[] miso, int length, int recordLength, bool isStatus)
+        {
+            Valid = false;
+            if (length < LinkProtocol.HeaderLength + LinkProtocol.CrcLength || miso[0] != LinkProtocol.ResponseMarker)
+            {
+                Problem = "no response marker (FPGA not answering?)";
+                return false;
+            }
+
+            int count = miso[5];
+            int body = isStatus ? count : count * recordLength;
+            if (isStatus && count != LinkProtocol.StatusLength)
+            {
+                Problem = "status block of " + count + " bytes, expected " + LinkProtocol.StatusLength;
+                return false;
+            }
+
+            int end = LinkProtocol.HeaderLength + body;
+            if (end + LinkProtocol.CrcLength > length)
+            {
+                Problem = "response of " + (end + LinkProtocol.CrcLength) + " bytes is longer than the transfer";
+                return false;
+            }
+
+            ushort crc = Crc16Ccitt.Compute(miso, 0, end);
+            if (miso[end] != (byte)(crc >> 8) || miso[end + 1] != (byte)crc)
+            {
+                Problem = "response CRC mismatch";
+                return false;
+            }
+
+            Flags = miso[1];
+            AckSeq = miso[2];
+            AckCode = miso[3];
+            FreeWindows = miso[4];
+            Count = count;
+            Problem = null;
+            Valid = true;
+            return true;
+        }
+
+        /// <summary>Where record <paramref name="index"/> starts in the receive buffer.</summary>
+        public static int RecordOffset(int index, int recordLength)
+        {
+            return LinkProtocol.HeaderLength + index * recordLength;
+        }
+
+        /// <summary>The window tag of the record at <paramref name="offset"/>.</summary>
+        public static int RecordTag(byte[] miso, int offset)
+        {
+            return (miso[offset] << 8) | miso[offset + 1];
+        }
+
+        /// <summary>The class of the record at <paramref name="offset"/>.</summary>
+        public static int RecordClass(byte[] miso, int offset)
+        {
+            return miso[offset + 2] & 0x7F;
+        }
+
+        /// <summary>The weight bank that judged the record at <paramref name="offset"/>.</summary>
+        public static int RecordBank(byte[] miso, int offset)
+        {
+            return miso[offset + 2] >> 7;
+        }
+
+        /// <summary>Final accumulator <paramref name="cls"/> of a record that carries them (signed 16-bit).</summary>
+        public static int RecordAccumulator(byte[] miso, int offset, int cls)
+        {
+            int p = offset + 3 + 2 * cls;
+            return (short)((miso[p] << 8) | miso[p + 1]);
+        }
+    }
+}
