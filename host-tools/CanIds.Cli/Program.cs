@@ -5,5 +5,10 @@ var root = new RootCommand("canids: CAN bus intrusion detection: traffic, traini
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(ConvertCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(KeygenCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return root.Parse(args).Invoke();

@@ -49,8 +49,9 @@ namespace CanIds.Training
 
             var network = new QuantMlp(shape, classes.Count);
             var optimizer = optim.Adam(network.parameters(), options.LearningRate);
-            var scheduler = optim.lr_scheduler.CosineAnnealingLR(optimizer, options.Epochs, options.LearningRate * 0.05);
-            var weights = ClassWeights(train.Labels.AsSpan(0, train.Count), trainIdx, classes.Count, options.Balance);
+            var weights = ClassWeights(train.Labels.AsSpan(0, train.Count), trainIdx, classes.Count, options.Balance, options.BenignFraction);
+            var benignIdx = trainIdx.Where(i => train.Labels[i] == 0).ToArray();
+            var attackIdx = trainIdx.Where(i => train.Labels[i] != 0).ToArray();
 
             var history = new List<EpochRecord>();
             Dictionary<string, Tensor>? best = null;
@@ -61,16 +62,18 @@ namespace CanIds.Training
                 (start, bestEpoch, var saved) = checkpoint.Load(network, optimizer);
                 history.AddRange(saved);
                 best = checkpoint.LoadBest(shape, classes.Count);
-                for (int e = 1; e < start; e++) scheduler.step();
             }
 
             for (int epoch = start; epoch <= options.Epochs; epoch++)
             {
                 cancel.ThrowIfCancellationRequested();
                 var clock = Stopwatch.StartNew();
-                var (loss, accuracy) = RunEpoch(network, optimizer, trainX, trainY, trainIdx, weights, options, epoch,
+                // Cosine decay to 5 %, from the epoch number alone, so a resumed run follows the same schedule.
+                double rate = options.LearningRate * (0.05 + 0.95 * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / options.Epochs)));
+                foreach (var group in ((TorchSharp.Modules.OptimizerHelper)optimizer).ParamGroups) group.LearningRate = rate;
+                var epochIdx = options.BenignFraction >= 1 ? trainIdx : EpochSample(benignIdx, attackIdx, options, epoch);
+                var (loss, accuracy) = RunEpoch(network, optimizer, trainX, trainY, epochIdx, weights, options, epoch,
                     (fraction, running) => progress?.Invoke(new TrainingProgress(epoch, options.Epochs, fraction, running, history.LastOrDefault(), bestEpoch)), cancel);
-                scheduler.step();
                 var (vLoss, vErrors) = Evaluate(network, validX, validY, validIndex);
                 var record = new EpochRecord(epoch, loss, accuracy, vLoss, 100.0 * (validIdx.Length - vErrors) / validIdx.Length, vErrors, clock.Elapsed.TotalSeconds);
                 history.Add(record);
@@ -163,14 +166,30 @@ namespace CanIds.Training
             return (rest, valid);
         }
 
-        private static Tensor? ClassWeights(ReadOnlySpan<byte> labels, long[] indices, int classes, ClassBalance balance)
+        private static long[] EpochSample(long[] benign, long[] attacks, TrainingOptions options, int epoch)
         {
-            if (balance == ClassBalance.None) return null;
+            var pool = (long[])benign.Clone();
+            var random = new Random(HashCode.Combine(options.Seed, epoch, 7));
+            random.Shuffle(pool);
+            int take = (int)Math.Ceiling(pool.Length * options.BenignFraction);
+            return attacks.Concat(pool.Take(take)).ToArray();
+        }
+
+        private static Tensor? ClassWeights(ReadOnlySpan<byte> labels, long[] indices, int classes, ClassBalance balance, double benignFraction)
+        {
             var counts = new double[classes];
             foreach (var i in indices) counts[labels[(int)i]]++;
-            var w = counts.Select(c => c == 0 ? 0 : balance == ClassBalance.InverseFrequency ? 1 / c : 1 / Math.Sqrt(c)).ToArray();
+            var w = counts.Select(c => c == 0 ? 0 : balance switch
+            {
+                ClassBalance.InverseFrequency => 1 / c,
+                ClassBalance.SqrtInverseFrequency => 1 / Math.Sqrt(c),
+                _ => 1.0,
+            }).ToArray();
             double mean = w.Where((_, i) => counts[i] > 0).Average();
-            return tensor(w.Select(v => (float)(v / mean)).ToArray());
+            w = w.Select(v => v / mean).ToArray();
+            w[0] /= Math.Min(1, benignFraction);
+            if (balance == ClassBalance.None && benignFraction >= 1) return null;
+            return tensor(w.Select(v => (float)v).ToArray());
         }
 
         private static Dictionary<string, Tensor> Snapshot(QuantMlp network)
@@ -200,6 +219,7 @@ namespace CanIds.Training
             if (!(o.LearningRate > 0)) throw new ArgumentException($"learning rate must be positive, not {o.LearningRate}");
             if (validation == null && !(o.ValidationFraction is > 0 and < 0.5)) throw new ArgumentException($"validation fraction must be in (0, 0.5), not {o.ValidationFraction}");
             if (o.Patience < 1) throw new ArgumentException($"patience must be at least 1, not {o.Patience}");
+            if (!(o.BenignFraction is > 0 and <= 1)) throw new ArgumentException($"benign fraction must be in (0, 1], not {o.BenignFraction}");
         }
     }
 }

@@ -35,6 +35,13 @@ namespace CanIds.Training
         /// <summary>Class weighting of the loss.</summary>
         public ClassBalance Balance { get; init; } = ClassBalance.SqrtInverseFrequency;
 
+        /// <summary>
+        /// Share of the benign windows each epoch trains on, drawn afresh every epoch (attack windows are always all
+        /// used); their loss weight is divided by it, so the expected gradient is that of the full set. Benign traffic
+        /// is two thirds of a Car-Hacking capture and very repetitive: 0.4 trains ~40 % faster per epoch.
+        /// </summary>
+        public double BenignFraction { get; init; } = 1.0;
+
         /// <summary>CPU threads for libtorch (0: all cores).</summary>
         public int Threads { get; init; }
 

@@ -11,6 +11,8 @@ namespace CanIds.Cli.Cli
         public const int DataError = 65;
         /// <summary>An input file does not exist.</summary>
         public const int NoInput = 66;
+        /// <summary>An internal check failed (e.g. the integer model disagrees with the trained network), or a runtime is missing.</summary>
+        public const int Software = 70;
         /// <summary>Reading or writing failed.</summary>
         public const int IoError = 74;
     }

@@ -18,6 +18,22 @@ namespace CanIds.Cli.Cli
             {
                 return Fail(e.Message, ExitCodes.DataError);
             }
+            catch (CanIds.Model.Integer.ModelFileException e)
+            {
+                return Fail(e.Message, ExitCodes.DataError);
+            }
+            catch (CanIds.Core.Image.ImageFormatException e)
+            {
+                return Fail(e.Message, ExitCodes.DataError);
+            }
+            catch (InvalidDataException e)
+            {
+                return Fail(e.Message, ExitCodes.DataError);
+            }
+            catch (InvalidOperationException e)
+            {
+                return Fail(e.Message, ExitCodes.Software);
+            }
             catch (NotSupportedException e)
             {
                 return Fail(e.Message, ExitCodes.DataError);

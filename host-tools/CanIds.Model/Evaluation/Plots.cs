@@ -13,29 +13,28 @@ namespace CanIds.Model.Evaluation
         {
             int n = matrix.Classes.Count;
             var plot = new Plot();
-            var shares = new double[n, n];
+            var colormap = new ScottPlot.Colormaps.Blues();
             for (int t = 0; t < n; t++)
             {
                 long row = Enumerable.Range(0, n).Sum(p => matrix[t, p]);
-                for (int p = 0; p < n; p++) shares[n - 1 - t, p] = row == 0 ? 0 : Math.Log10(1 + 1000.0 * matrix[t, p] / row);
-            }
-
-            var heat = plot.Add.Heatmap(shares);
-            heat.Colormap = new ScottPlot.Colormaps.Blues();
-            heat.Extent = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
-            for (int t = 0; t < n; t++)
-            {
                 for (int p = 0; p < n; p++)
                 {
-                    var text = plot.Add.Text(matrix[t, p].ToString("N0"), p, n - 1 - t);
+                    // Shade by the row share on a log scale, so a handful of errors still shows; true class t is row t from the top.
+                    double share = row == 0 ? 0 : (double)matrix[t, p] / row;
+                    double shade = Math.Log10(1 + 999 * share) / 3;
+                    double y = n - 1 - t;
+                    var cell = plot.Add.Rectangle(p - 0.5, p + 0.5, y - 0.5, y + 0.5);
+                    cell.FillColor = colormap.GetColor(1 - shade); // ScottPlot's Blues runs from dark to light
+                    cell.LineColor = Colors.White;
+                    var text = plot.Add.Text(matrix[t, p].ToString("N0"), p, y);
                     text.LabelAlignment = Alignment.MiddleCenter;
                     text.LabelFontSize = n > 6 ? 10 : 13;
-                    text.LabelFontColor = shares[n - 1 - t, p] > 2 ? Colors.White : Colors.Black;
+                    text.LabelFontColor = shade > 0.6 ? Colors.White : Colors.Black;
                 }
             }
 
-            var ticks = Enumerable.Range(0, n).Select(i => new Tick(i, matrix.Classes[i])).ToArray();
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                Enumerable.Range(0, n).Select(i => new Tick(i, matrix.Classes[i])).ToArray());
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
                 Enumerable.Range(0, n).Select(i => new Tick(n - 1 - i, matrix.Classes[i])).ToArray());
             plot.XLabel("predicted");

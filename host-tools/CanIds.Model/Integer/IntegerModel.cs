@@ -41,6 +41,9 @@ namespace CanIds.Model.Integer
             InputFormatVersion = inputFormatVersion;
         }
 
+        /// <summary>The same model with other provenance.</summary>
+        public IntegerModel WithProvenance(ModelProvenance provenance) => new(WindowFrames, Classes, Layers, provenance, InputFormatVersion);
+
         /// <summary>Frames per window (N).</summary>
         public int WindowFrames { get; }
 

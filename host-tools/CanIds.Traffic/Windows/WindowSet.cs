@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CanIds.Core;
 
 namespace CanIds.Traffic.Windows
@@ -43,9 +44,81 @@ namespace CanIds.Traffic.Windows
         /// <summary>Windows of <paramref name="windowFrames"/> frames over <paramref name="records"/>, labelled with <paramref name="classes"/>.</summary>
         /// <exception cref="ArgumentException">A frame without a label, or with one not in <paramref name="classes"/> (the message says which frame).</exception>
         /// <exception cref="NotSupportedException">A CAN FD frame (model input format v1 covers classic CAN).</exception>
-        public static WindowSet FromRecords(IEnumerable<CanRecord> records, int windowFrames, IReadOnlyList<string> classes)
+        public static WindowSet FromRecords(IEnumerable<CanRecord> records, int windowFrames, IReadOnlyList<string> classes) =>
+            FromRecords(records, windowFrames, classes.ToList(), grow: false);
+
+        /// <summary>
+        /// Windows labelled with the classes their frames carry: Benign first, then the product's known classes in their
+        /// usual order, then any other label in order of appearance.
+        /// </summary>
+        public static WindowSet FromRecordsDiscoveringClasses(IEnumerable<CanRecord> records, int windowFrames)
         {
-            if (classes.Count is 0 or > 255) throw new ArgumentException($"a model has 1..255 classes, not {classes.Count}");
+            var found = new List<string>();
+            var set = FromRecords(records, windowFrames, found, grow: true);
+            return set.WithClasses(OrderClasses(found));
+        }
+
+        /// <summary>All windows of <paramref name="sets"/> (same window length), on the union of their classes.</summary>
+        public static WindowSet Concat(IReadOnlyList<WindowSet> sets)
+        {
+            if (sets.Count == 0) throw new ArgumentException("nothing to concatenate");
+            int frames = sets[0].WindowFrames;
+            if (sets.Any(s => s.WindowFrames != frames)) throw new ArgumentException("windows of different lengths cannot be joined");
+            var classes = OrderClasses(sets.SelectMany(s => s.Classes).Distinct(StringComparer.Ordinal).ToList());
+            int count = sets.Sum(s => s.Count);
+            var inputs = new byte[count * sets[0].InputLength];
+            var labels = new byte[count];
+            int at = 0;
+            foreach (var s in sets)
+            {
+                var moved = s.WithClasses(classes);
+                Array.Copy(moved.Inputs, 0, inputs, at * s.InputLength, s.Count * s.InputLength);
+                Array.Copy(moved.Labels, 0, labels, at, s.Count);
+                at += s.Count;
+            }
+
+            return new WindowSet(frames, classes, inputs, labels, count);
+        }
+
+        /// <summary>The same windows labelled over <paramref name="classes"/>, which must include every class used here.</summary>
+        public WindowSet WithClasses(IReadOnlyList<string> classes)
+        {
+            if (classes.SequenceEqual(Classes)) return this;
+            var map = new byte[Classes.Count];
+            for (int c = 0; c < Classes.Count; c++)
+            {
+                int index = classes.ToList().IndexOf(Classes[c]);
+                if (index < 0 && Labels.AsSpan(0, Count).Contains((byte)c)) throw new ArgumentException($"class \"{Classes[c]}\" of the data is not one of {string.Join(", ", classes)}");
+                map[c] = (byte)Math.Max(0, index);
+            }
+
+            var labels = new byte[Count];
+            for (int i = 0; i < Count; i++) labels[i] = map[Labels[i]];
+            return new WindowSet(WindowFrames, classes.ToArray(), Inputs, labels, Count);
+        }
+
+        /// <summary>Windows per class, in class order.</summary>
+        public long[] ClassCounts()
+        {
+            var counts = new long[Classes.Count];
+            for (int i = 0; i < Count; i++) counts[Labels[i]]++;
+            return counts;
+        }
+
+        /// <summary>Benign first, then the known classes in their usual order, then the rest as found.</summary>
+        public static List<string> OrderClasses(IEnumerable<string> classes)
+        {
+            var known = new[] { TrafficClasses.Benign, TrafficClasses.DoS, TrafficClasses.Fuzzing, TrafficClasses.GearSpoof, TrafficClasses.RpmSpoof, TrafficClasses.Replay, TrafficClasses.Masquerade, TrafficClasses.Attack };
+            var list = classes.ToList();
+            var ordered = known.Where(list.Contains).ToList();
+            if (!ordered.Contains(TrafficClasses.Benign)) ordered.Insert(0, TrafficClasses.Benign);
+            ordered.AddRange(list.Where(c => !known.Contains(c)));
+            return ordered;
+        }
+
+        private static WindowSet FromRecords(IEnumerable<CanRecord> records, int windowFrames, List<string> classes, bool grow)
+        {
+            if (!grow && classes.Count is 0 or > 255) throw new ArgumentException($"a model has 1..255 classes, not {classes.Count}");
             var classIndex = new Dictionary<string, byte>(StringComparer.Ordinal);
             for (int i = 0; i < classes.Count; i++) classIndex[classes[i]] = (byte)i;
 
@@ -59,7 +132,13 @@ namespace CanIds.Traffic.Windows
             {
                 if (record.Label == null) throw new ArgumentException($"frame {count + 1:N0} has no label; windows for training and evaluation need labelled traffic");
                 if (!classIndex.TryGetValue(record.Label, out byte label))
-                    throw new ArgumentException($"frame {count + 1:N0} is labelled \"{record.Label}\", which is not one of the classes ({string.Join(", ", classes)})");
+                {
+                    if (!grow) throw new ArgumentException($"frame {count + 1:N0} is labelled \"{record.Label}\", which is not one of the classes ({string.Join(", ", classes)})");
+                    if (classes.Count == 255) throw new ArgumentException("more than 255 classes in the data");
+                    label = (byte)classes.Count;
+                    classIndex[record.Label] = label;
+                    classes.Add(record.Label);
+                }
                 if (count == labels.Length)
                 {
                     Array.Resize(ref labels, labels.Length * 2);
@@ -72,7 +151,7 @@ namespace CanIds.Traffic.Windows
                 labels[count++] = label;
             }
 
-            return new WindowSet(windowFrames, classes, inputs, labels, count);
+            return new WindowSet(windowFrames, classes.ToArray(), inputs, labels, count);
         }
     }
 }

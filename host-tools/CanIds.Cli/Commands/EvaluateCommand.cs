@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using CanIds.Cli.Cli;
+using CanIds.Model.Evaluation;
+using CanIds.Model.Integer;
+using Spectre.Console;
+
+namespace CanIds.Cli.Commands
+{
+    /// <summary>`canids evaluate`: the integer model on labelled traffic: confusion matrix (table and PNG), per-class figures, a markdown report.</summary>
+    public static class EvaluateCommand
+    {
+        /// <summary>Builds the command.</summary>
+        public static Command Create()
+        {
+            var model = new Argument<string>("model") { Description = "Model file (from canids train)." };
+            var data = new DataOptions("Labelled logs to evaluate on (held out from training).", 120, 2, withWindow: false);
+            var output = new Option<string>("--output", "-o") { Description = "Folder for the report (evaluation.md, confusion-matrix.png).", DefaultValueFactory = _ => "evaluation" };
+            var command = new Command("evaluate", "Evaluate a model on held-out labelled traffic: per-class precision, recall, F1, FNR, accuracy, FPR.") { model, output };
+            data.AddTo(command);
+            command.SetAction(parse => Guarded.Run(() =>
+            {
+                var m = ModelFile.Load(parse.GetValue(model)!);
+                var windows = data.Load(parse, m.WindowFrames, null);
+                var result = Run(m, windows, parse.GetValue(output)!, data.Describe(parse));
+                return ExitCodes.Ok;
+            }));
+            return command;
+        }
+
+        /// <summary>Evaluates, prints the tables and writes the report into <paramref name="dir"/>.</summary>
+        public static Evaluation Run(IntegerModel model, Traffic.Windows.WindowSet windows, string dir, string dataDescription)
+        {
+            var result = AnsiConsole.Status().Start($"classifying {windows.Count:N0} windows", _ => Evaluation.Run(model, windows));
+            Directory.CreateDirectory(dir);
+            Plots.ConfusionMatrix(result.Matrix, Path.Combine(dir, "confusion-matrix.png"), $"{model.Provenance.Name} on {windows.Count:N0} windows");
+            var md = $"# Evaluation of {model.Provenance.Name}\n\n- model {model.Topology}, {model.BitWidths}\n- data: {dataDescription} ({windows.Count:N0} windows)\n\n" + result.Markdown() + "\n![confusion matrix](confusion-matrix.png)\n";
+            File.WriteAllText(Path.Combine(dir, "evaluation.md"), md);
+
+            var m = result.Matrix;
+            var table = new Table().Title("confusion matrix (rows: true class)").AddColumn("true \\ predicted");
+            foreach (var c in m.Classes) table.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
+            for (int t = 0; t < m.Classes.Count; t++)
+                table.AddRow(new[] { Markup.Escape(m.Classes[t]) }.Concat(Enumerable.Range(0, m.Classes.Count).Select(p => m[t, p].ToString("N0", CultureInfo.InvariantCulture))).ToArray());
+            AnsiConsole.Write(table);
+            var metrics = new Table().AddColumns("class", "windows", "precision %", "recall %", "F1 %", "FNR %");
+            foreach (var c in m.AllMetrics())
+                metrics.AddRow(Markup.Escape(c.Class), c.Support.ToString("N0", CultureInfo.InvariantCulture), $"{c.Precision:F3}", $"{c.Recall:F3}", $"{c.F1:F3}", $"{c.FalseNegativeRate:F3}");
+            AnsiConsole.Write(metrics);
+            foreach (var u in result.Unseen) AnsiConsole.MarkupLine(Markup.Escape($"never trained: {u.Class}: {u.Detected:N0} of {u.Windows:N0} windows flagged ({u.DetectionRate:F2} %)"));
+            AnsiConsole.MarkupLine(Markup.Escape($"accuracy {m.Accuracy:F4} % ({m.Misclassified:N0} of {m.Total:N0} misclassified), false-positive rate {m.FalsePositiveRate:F4} %; report: {Path.Combine(dir, "evaluation.md")}"));
+            return result;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using CanIds.Core.Image;
+using CanIds.Firmware.Tests.Support;
+using nanoFramework.TestFramework;
+
+namespace CanIds.Firmware.Tests
+{
+    /// <summary>The firmware's checks on weight images: a good image passes, any damage or a wrong key is named.</summary>
+    [TestClass]
+    public class WeightImageTests
+    {
+        private static readonly byte[] Key = Hex.Parse("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+
+        private static byte[] Build()
+        {
+            LayerShape[] layers = new LayerShape[] { new LayerShape(40, 8, 1, 10, 2, 2), new LayerShape(8, 2, 1, 2, 2, 0) };
+            byte[] payload = new byte[100];
+            for (int i = 0; i < payload.Length; i++) payload[i] = (byte)(i * 13);
+            return WeightImage.Build(0x12345678, 1, 4, layers, new string[] { "Benign", "Attack" }, "test", 1700000000, payload, Key);
+        }
+
+        [TestMethod]
+        public void AGoodImageVerifiesAndDescribesItsModel()
+        {
+            byte[] image = Build();
+            WeightImage parsed = WeightImage.Verify(image, image.Length, Key);
+            Assert.AreEqual(0x12345678u, parsed.HardwareConfigId);
+            Assert.AreEqual(100, parsed.PayloadLength);
+            Assert.AreEqual(4, parsed.WindowFrames);
+            Assert.AreEqual(2, parsed.Layers.Length);
+            Assert.AreEqual(10, parsed.Layers[0].Simd);
+            Assert.AreEqual("Attack", parsed.Classes[1]);
+            Assert.AreEqual("test", parsed.Name);
+            Assert.AreEqual(image.Length, parsed.TotalLength);
+        }
+
+        [TestMethod]
+        public void EveryFlippedBitIsCaught()
+        {
+            byte[] image = Build();
+            for (int i = 0; i < image.Length; i++)
+            {
+                byte[] bad = (byte[])image.Clone();
+                bad[i] ^= (byte)(1 << (i % 8));
+                bool caught = false;
+                try
+                {
+                    WeightImage.Verify(bad, bad.Length, Key);
+                }
+                catch (ImageFormatException)
+                {
+                    caught = true;
+                }
+
+                Assert.IsTrue(caught, "flipping a bit of byte " + i + " went unnoticed");
+            }
+        }
+
+        [TestMethod]
+        public void AWrongKeyFailsTheTagCheck()
+        {
+            byte[] image = Build();
+            byte[] other = (byte[])Key.Clone();
+            other[0] ^= 1;
+            Assert.AreEqual("tag", FieldOf(image, image.Length, other));
+        }
+
+        [TestMethod]
+        public void ATruncatedImageNamesItsLength()
+        {
+            byte[] image = Build();
+            Assert.AreEqual("length", FieldOf(image, image.Length - 1, Key));
+            Assert.AreEqual("length", FieldOf(image, 10, Key));
+        }
+
+        [TestMethod]
+        public void AnImageSignedAfterTamperingStillFailsWithoutTheKey()
+        {
+            // An attacker can fix up the CRC but not the tag.
+            byte[] image = Build();
+            WeightImage parsed = WeightImage.Parse(image, image.Length);
+            image[parsed.HeaderLength + 5] ^= 0xFF;
+            int end = parsed.HeaderLength + parsed.PayloadLength;
+            uint payloadCrc = CanIds.Core.Crc32.Compute(image, parsed.HeaderLength, parsed.PayloadLength);
+            WeightImage.PutU32(image, 16, payloadCrc);
+            WeightImage.PutU32(image, end, CanIds.Core.Crc32.Compute(image, 0, end));
+            Assert.AreEqual("tag", FieldOf(image, image.Length, Key));
+        }
+
+        [TestMethod]
+        public void NotAnImageIsNamedByItsMagic()
+        {
+            byte[] image = Build();
+            image[0] = (byte)'X';
+            Assert.AreEqual("magic", FieldOf(image, image.Length, Key));
+        }
+
+        private static string FieldOf(byte[] image, int length, byte[] key)
+        {
+            try
+            {
+                WeightImage.Verify(image, length, key);
+            }
+            catch (ImageFormatException e)
+            {
+                return e.Field;
+            }
+
+            return "none";
+        }
+    }
+}

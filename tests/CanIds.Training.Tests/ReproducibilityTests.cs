@@ -1,0 +1,61 @@
+using System.IO;
+using System.Linq;
+using CanIds.Model.Integer;
+using CanIds.TestSupport;
+using Xunit;
+
+namespace CanIds.Training.Tests
+{
+    /// <summary>Same data, options and seed: the same model; a resumed training continues exactly where it stopped.</summary>
+    [Collection("trained")]
+    public class ReproducibilityTests
+    {
+        private static readonly Traffic.Windows.WindowSet Data = TestModels.Traffic(12, seed: 7);
+        private static readonly NetworkShape Small = NetworkShape.Uniform([32, 16], 2, 2);
+
+        [Fact]
+        public void TheSameSeedGivesTheSameIntegerModel()
+        {
+            var options = new TrainingOptions { Epochs = 2, Seed = 9, Threads = 1 };
+            var a = Integer(Trainer.Train(Small, Data, null, options));
+            var b = Integer(Trainer.Train(Small, Data, null, options));
+            var c = Integer(Trainer.Train(Small, Data, null, options with { Seed = 10 }));
+            Assert.True(Same(a, b));
+            Assert.False(Same(a, c));
+        }
+
+        [Fact]
+        public void ResumingFromACheckpointEqualsTrainingStraightThrough()
+        {
+            var dir = TestPaths.NewScratch();
+            var options = new TrainingOptions { Epochs = 4, Seed = 3, Threads = 1, Patience = 10 };
+            var straight = Trainer.Train(Small, Data, null, options);
+
+            // Interrupt the same run after its second epoch, then resume it.
+            using var cancel = new System.Threading.CancellationTokenSource();
+            Assert.ThrowsAny<System.OperationCanceledException>(() => Trainer.Train(Small, Data, null, options with { CheckpointDirectory = dir },
+                p => { if (p.Fraction == 1 && p.Last?.Epoch == 2) cancel.Cancel(); }, cancel.Token));
+            Assert.True(File.Exists(Path.Combine(dir, "state.json")));
+            var resumed = Trainer.Train(Small, Data, null, options with { CheckpointDirectory = dir, Resume = true });
+
+            Assert.Equal(straight.History.Select(h => h.ValidationErrors), resumed.History.Select(h => h.ValidationErrors));
+            Assert.Equal(straight.BestEpoch, resumed.BestEpoch);
+            Assert.True(Same(Integer(straight), Integer(resumed)));
+        }
+
+        [Fact]
+        public void ACheckpointOfAnotherNetworkIsRefused()
+        {
+            var dir = TestPaths.NewScratch();
+            Trainer.Train(Small, Data, null, new TrainingOptions { Epochs = 1, CheckpointDirectory = dir });
+            var other = NetworkShape.Uniform([16, 16], 2, 2);
+            var e = Assert.Throws<InvalidDataException>(() => Trainer.Train(other, Data, null, new TrainingOptions { Epochs = 2, CheckpointDirectory = dir, Resume = true }));
+            Assert.Contains("another network", e.Message);
+        }
+
+        private static IntegerModel Integer(TrainingResult r) => NetworkExport.ToIntegerModel(r.Network, Data.Classes, new ModelProvenance());
+
+        private static bool Same(IntegerModel a, IntegerModel b) =>
+            a.Layers.Zip(b.Layers).All(p => p.First.Weights.SequenceEqual(p.Second.Weights) && p.First.Thresholds.SequenceEqual(p.Second.Thresholds));
+    }
+}
