@@ -42,11 +42,11 @@ module cqmlp_top #(
     wire rst = hard_rst | soft_reset;
 
     // ------------------------------------------------------------------ SPI and link
-    wire       frame_start, frame_end, rx_valid, tx_load, spi_active;
+    wire       frame_start, frame_end, frame_partial, rx_valid, tx_load, spi_active;
     wire [7:0] rx_byte, tx_byte;
     spi_slave spi (
         .clk(clk), .rst(hard_rst), .sclk(spi_sclk), .cs_n(spi_cs_n), .mosi(spi_mosi), .miso(spi_miso),
-        .active(spi_active), .frame_start(frame_start), .frame_end(frame_end), .rx_valid(rx_valid),
+        .active(spi_active), .frame_start(frame_start), .frame_end(frame_end), .frame_partial(frame_partial), .rx_valid(rx_valid),
         .rx_byte(rx_byte), .tx_load(tx_load), .tx_byte(tx_byte));
     assign spi_miso_oe = spi_active;
 
@@ -67,7 +67,7 @@ module cqmlp_top #(
     link_layer #(.IL(INPUT_LEN), .RB(RB), .CLASSES(CLASSES), .CONFIG_ID(CONFIG_ID), .DEFAULT_MODEL_ID(DEFAULT_MODEL_ID),
                  .IMAGE_BYTES(IMAGE_BYTES), .FIFO_AW(FIFO_AW), .VQ_AW(VQ_AW)) link (
         .clk(clk), .rst(hard_rst),
-        .frame_start(frame_start), .frame_end(frame_end), .rx_valid(rx_valid), .rx_byte(rx_byte), .tx_load(tx_load), .tx_byte(tx_byte),
+        .frame_start(frame_start), .frame_end(frame_end), .frame_partial(frame_partial), .rx_valid(rx_valid), .rx_byte(rx_byte), .tx_load(tx_load), .tx_byte(tx_byte),
         .in_we(fifo_we), .in_wdata(fifo_wdata), .in_commit(fifo_commit), .in_rollback(fifo_rollback), .in_free(fifo_free), .win_fed(win_fed),
         .vq_pending(vq_pending), .vq_index(vq_index), .vq_data(vq_data), .vq_release(vq_release), .vq_release_n(vq_release_n),
         .verdict_made(rec_we),

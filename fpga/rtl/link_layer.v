@@ -25,6 +25,7 @@ module link_layer #(
     // SPI byte interface
     input  wire               frame_start,
     input  wire               frame_end,
+    input  wire               frame_partial,      // CS rose mid-byte
     input  wire               rx_valid,
     input  wire [7:0]         rx_byte,
     input  wire               tx_load,
@@ -185,6 +186,7 @@ module link_layer #(
         else if (cmd == CMD_LOAD_COMMIT && fields[31:0] != ld_crc)   result = ACK_IMAGE_CRC;
         else                                                         result = ACK_OK;
     end
+    wire seen = k != 16'd0 || frame_partial;        // any bit clocked: a transfer to answer for
     wire ok = frame_end && k != 16'd0 && result == ACK_OK;
     wire intact = frame_end && complete && crc_rx == crc_got;
 
@@ -217,7 +219,7 @@ module link_layer #(
         end else begin
             windows_in_fifo <= windows_in_fifo + ((ok && cmd == CMD_PUSH) ? win_count : 16'd0) - (win_fed ? 16'd1 : 16'd0);
             if (verdict_made) n_verdicts <= n_verdicts + 32'd1;
-            if (frame_end && k != 16'd0) begin
+            if (frame_end && seen) begin
                 ack_code <= result;
                 if (k > 16'd1) ack_seq <= seq;
                 if (ok && cmd == CMD_PUSH) begin

@@ -15,6 +15,7 @@ module spi_slave (
     output wire       active,        // CS asserted (synchronised)
     output reg        frame_start,   // pulse: CS asserted; tx_byte is taken as byte 0
     output reg        frame_end,     // pulse: CS released
+    output reg        frame_partial, // with frame_end: CS rose in the middle of a byte
     output reg        rx_valid,      // pulse: rx_byte holds a complete byte
     output reg  [7:0] rx_byte,
     output reg        tx_load,       // pulse: tx_byte was taken (byte 1 onwards)
@@ -50,6 +51,7 @@ module spi_slave (
             bit_count <= 3'd0;
             byte_done <= 1'b0;
             miso      <= 1'b0;
+            frame_partial <= 1'b0;
             tx_shift  <= 7'h00;
             rx_shift  <= 7'h00;
             rx_byte   <= 8'h00;
@@ -60,8 +62,9 @@ module spi_slave (
             miso        <= tx_byte[7];
             frame_start <= 1'b1;
         end else if (cs_rise) begin
-            frame_end <= 1'b1;
-            miso      <= 1'b0;
+            frame_end     <= 1'b1;
+            frame_partial <= bit_count != 3'd0;
+            miso          <= 1'b0;
         end else if (active) begin
             if (sclk_rise) begin
                 rx_shift  <= {rx_shift[5:0], mosi_s[1]};

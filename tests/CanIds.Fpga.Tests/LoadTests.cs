@@ -1,0 +1,165 @@
+using System;
+using System.Linq;
+using CanIds.Core;
+using CanIds.Core.Link;
+using CanIds.Model.Hardware;
+using CanIds.Model.Inference;
+using CanIds.Model.Integer;
+using CanIds.TestSupport;
+using Xunit;
+
+namespace CanIds.Fpga.Tests
+{
+    /// <summary>
+    /// Run-time weight loading: the new model goes into the shadow bank and becomes active only on a commit whose
+    /// CRC-32 matches; until then, and after any failure, the old model keeps classifying.
+    /// </summary>
+    [Collection("rtl")]
+    public class LoadTests(RtlFixture fixture)
+    {
+        private (int, byte[])[] Windows(int first, int count) => Enumerable.Range(first, count).Select(i => (i, fixture.Input(i))).ToArray();
+
+        private static byte[] Be32(uint v) => [(byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v];
+
+        /// <summary>LOAD_BEGIN, the payload in chunks (each acknowledged), LOAD_COMMIT; returns the commit's ack.</summary>
+        private static int Load(LinkDriver link, byte[] payload, uint? commitCrc = null, uint? configId = null, int chunk = 200)
+        {
+            link.Exchange(LinkProtocol.CmdLoadBegin, [.. Be32((uint)payload.Length), .. Be32(configId ?? link.Status.ConfigId)], maxRecords: 0);
+            int ack = link.LastAck();
+            if (ack != LinkProtocol.AckOk) return ack;
+            for (int at = 0; at < payload.Length; at += chunk)
+            {
+                int n = Math.Min(chunk, payload.Length - at);
+                link.Exchange(LinkProtocol.CmdLoadData, [.. Be32((uint)at), .. payload.AsSpan(at, n)], maxRecords: 0);
+            }
+
+            link.Exchange(LinkProtocol.CmdLoadCommit, Be32(commitCrc ?? Crc32.Compute(payload, 0, payload.Length)), maxRecords: 0);
+            return link.LastAck();
+        }
+
+        private static IntegerModel Other() => TestModels.Random(77);
+
+        private static byte[] PayloadOf(IntegerModel model) => MemoryLayout.Payload(model, HardwareConfig.For(model));
+
+        private void AssertJudgedBy(LinkDriver link, IntegerModel model, int first, int count, int bank)
+        {
+            link.Verdicts.Clear();
+            link.Exchange(LinkProtocol.CmdPush, LinkDriver.PushPayload(Windows(first, Math.Min(count, 4))));
+            for (int w = first + 4; w < first + count; w += 4)
+                link.Exchange(LinkProtocol.CmdPush, LinkDriver.PushPayload(Windows(w, Math.Min(4, first + count - w))));
+            link.Drain(count);
+            var reference = new ReferenceInference(model);
+            foreach (var v in link.Verdicts)
+            {
+                Assert.Equal(reference.Classify(fixture.Windows.Input(v.Tag)), v.Class);
+                Assert.True(reference.Accumulators.SequenceEqual(v.Accumulators), $"window {v.Tag}");
+                Assert.Equal(bank, v.Bank);
+            }
+        }
+
+        [Fact]
+        public void ACommittedModelClassifiesBitExactly()
+        {
+            using var link = new LinkDriver("load-commit");
+            var other = Other();
+            var payload = PayloadOf(other);
+            Assert.Equal(LinkProtocol.AckOk, Load(link, payload));
+            var status = link.ReadStatus();
+            Assert.Equal(Crc32.Compute(payload, 0, payload.Length), status.ModelId);
+            Assert.Equal(1, status.ActiveBank);
+            Assert.False(status.Loading);
+            AssertJudgedBy(link, other, 0, 3000, bank: 1);
+
+            // And back: the default model into the other bank.
+            Assert.Equal(LinkProtocol.AckOk, Load(link, PayloadOf(fixture.Model)));
+            AssertJudgedBy(link, fixture.Model, 3000, 500, bank: 0);
+        }
+
+        [Fact]
+        public void ACommitWithTheWrongCrcLeavesTheOldModelRunning()
+        {
+            using var link = new LinkDriver("load-bad-crc");
+            var payload = PayloadOf(Other());
+            Assert.Equal(LinkProtocol.AckImageCrc, Load(link, payload, commitCrc: 0xDEADBEEF));
+            var status = link.ReadStatus();
+            Assert.Equal(0, status.ActiveBank);
+            Assert.False(status.Loading);
+            AssertJudgedBy(link, fixture.Model, 0, 400, bank: 0);
+        }
+
+        [Fact]
+        public void ACorruptedChunkIsRejectedAndItsRetransmissionAccepted()
+        {
+            using var link = new LinkDriver("load-bad-chunk");
+            var other = Other();
+            var payload = PayloadOf(other);
+            link.Exchange(LinkProtocol.CmdLoadBegin, [.. Be32((uint)payload.Length), .. Be32(link.Status.ConfigId)]);
+            for (int at = 0; at < payload.Length; at += 200)
+            {
+                var data = payload.AsSpan(at, Math.Min(200, payload.Length - at));
+                if (at == 4000)
+                {
+                    // A flipped bit in the data: rejected (CRC), the offset stays, the same chunk is sent again.
+                    link.Exchange(LinkProtocol.CmdLoadData, [.. Be32((uint)at), .. data], corrupt: f => f[50] ^= 0x80);
+                    Assert.Equal(LinkProtocol.AckCrc, link.LastAck());
+                    Assert.Equal(4000, link.ReadStatus().LoadOffset);
+                    // Data for a later offset is refused: the image arrives in order.
+                    link.Exchange(LinkProtocol.CmdLoadData, [.. Be32((uint)at + 200), .. data]);
+                    Assert.Equal(LinkProtocol.AckOffset, link.LastAck());
+                }
+
+                link.Exchange(LinkProtocol.CmdLoadData, [.. Be32((uint)at), .. data]);
+            }
+
+            // Before the commit the old model still classifies.
+            AssertJudgedBy(link, fixture.Model, 0, 200, bank: 0);
+            link.Exchange(LinkProtocol.CmdLoadCommit, Be32(Crc32.Compute(payload, 0, payload.Length)));
+            Assert.Equal(LinkProtocol.AckOk, link.LastAck());
+            AssertJudgedBy(link, other, 200, 800, bank: 1);
+        }
+
+        [Fact]
+        public void AnIncompleteOrForeignImageIsRefused()
+        {
+            using var link = new LinkDriver("load-refused");
+            var payload = PayloadOf(Other());
+            Assert.Equal(LinkProtocol.AckConfig, Load(link, payload, configId: link.Status.ConfigId ^ 1));
+            Assert.Equal(LinkProtocol.AckConfig, Load(link, payload[..^1]));
+            // Begin, half the data, commit: incomplete.
+            link.Exchange(LinkProtocol.CmdLoadBegin, [.. Be32((uint)payload.Length), .. Be32(link.Status.ConfigId)]);
+            link.Exchange(LinkProtocol.CmdLoadData, [.. Be32(0), .. payload.AsSpan(0, 100)]);
+            link.Exchange(LinkProtocol.CmdLoadCommit, Be32(Crc32.Compute(payload, 0, payload.Length)));
+            Assert.Equal(LinkProtocol.AckIncomplete, link.LastAck());
+            Assert.Equal(0, link.ReadStatus().ActiveBank);
+            AssertJudgedBy(link, fixture.Model, 0, 100, bank: 0);
+        }
+
+        [Fact]
+        public void WindowsAlreadyInThePipelineFinishWithTheOldModel()
+        {
+            using var link = new LinkDriver("load-in-flight");
+            var other = Other();
+            var payload = PayloadOf(other);
+            link.Exchange(LinkProtocol.CmdLoadBegin, [.. Be32((uint)payload.Length), .. Be32(link.Status.ConfigId)]);
+            for (int at = 0; at < payload.Length; at += 240)
+                link.Exchange(LinkProtocol.CmdLoadData, [.. Be32((uint)at), .. payload.AsSpan(at, Math.Min(240, payload.Length - at))]);
+            // Windows pushed right before the commit are still in the pipeline when it switches banks.
+            link.Exchange(LinkProtocol.CmdPush, LinkDriver.PushPayload(Windows(0, 4)), maxRecords: 0);
+            link.Exchange(LinkProtocol.CmdLoadCommit, Be32(Crc32.Compute(payload, 0, payload.Length)), maxRecords: 0);
+            // A new load cannot start while those windows use the bank it would overwrite.
+            link.Exchange(LinkProtocol.CmdLoadBegin, [.. Be32((uint)payload.Length), .. Be32(link.Status.ConfigId)], maxRecords: 0);
+            int ack = link.LastAck();
+            link.Drain(4);
+            var oldModel = new ReferenceInference(fixture.Model);
+            var newModel = new ReferenceInference(other);
+            foreach (var v in link.Verdicts)
+            {
+                var judge = v.Bank == 0 ? oldModel : newModel;
+                Assert.Equal(judge.Classify(fixture.Windows.Input(v.Tag)), v.Class);
+            }
+
+            Assert.Contains(link.Verdicts, v => v.Bank == 0);
+            Assert.Equal(LinkProtocol.AckBusy, ack);
+        }
+    }
+}
