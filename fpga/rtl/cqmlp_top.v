@@ -13,7 +13,8 @@ module cqmlp_top #(
     parameter integer EMIT_ACC = 0,           // 1: verdict records carry the final accumulators
     parameter integer FIFO_AW = 8,            // input FIFO: 2^FIFO_AW bytes
     parameter integer VQ_AW = 5,              // verdict queue: 2^VQ_AW records
-    parameter integer W_STYLE = 0,            // ram_sp STYLE of the weight memories of layers 0..1 (the large ones)
+    parameter integer W_STYLE = 0,            // ram_sp STYLE of the weight memories of the first BIG_LAYERS layers
+    parameter integer BIG_LAYERS = 2,         // layers whose weight memories are large enough for W_STYLE
     parameter integer SMALL_STYLE = 0         // ram_sp STYLE of the other memories
 ) (
     input  wire clk,
@@ -115,7 +116,7 @@ module cqmlp_top #(
             localparam integer IN_PAR = (i == 0) ? 1 : L_PE[32*(i == 0 ? 0 : i - 1) +: 32];
             localparam integer OUT_W = (AB == 0) ? PE * ACCW : PE * AB;
             localparam [7:0] DIGIT = 8'd48 + i;
-            localparam integer BIG = (i < 2) ? W_STYLE : SMALL_STYLE;
+            localparam integer BIG = (i < BIG_LAYERS) ? W_STYLE : SMALL_STYLE;
 
             wire                 in_we, in_last, in_bank, in_ready;
             wire [15:0]          in_tag;

@@ -3,9 +3,9 @@
 // Every transfer (one CS assertion) carries one command from the MCU on MOSI and, at the same time, one response
 // frame on MISO:
 //   MOSI: cmd, seq, vack, rd, len[15:8], len[7:0], payload[len], crc16[15:8], crc16[7:0]
-//   MISO: 0x5A, flags, ack_seq, ack_code, free_windows, n, n records (or the status block), crc16[15:8], crc16[7:0]
-// The response reports the previous command's result (ack_seq, ack_code), because this command's CRC is only known
-// at its end. A command takes effect only when its CRC matches and its sequence number is the expected one;
+//   MISO: 0x5A, flags, last_seq, ack_code, free_windows, n, n records (or the status block), crc16[15:8], crc16[7:0]
+// The response reports the sequence number of the last executed command (last_seq) and the result of the previous
+// transfer (ack_code), because this transfer's CRC is only known at its end. A command takes effect only when its CRC matches and its sequence number is the expected one;
 // payload bytes are written tentatively (input FIFO, loader) and rolled back otherwise. Verdict records are
 // removed only when acknowledged by a later valid command (vack: cumulative count), so a corrupted response is
 // resent rather than lost. Every rejected transfer is counted.
@@ -67,7 +67,7 @@ module link_layer #(
     localparam integer S = 42;                 // status block bytes
 
     // ------------------------------------------------------------------ state kept across transfers
-    reg [7:0]  last_seq, ack_seq, ack_code, acked;
+    reg [7:0]  last_seq, ack_code, acked;
     reg [31:0] model_id;
     reg [15:0] windows_in_fifo;
     reg        errors_flag;
@@ -201,7 +201,6 @@ module link_layer #(
         soft_reset <= 1'b0;
         if (rst) begin
             last_seq <= 8'hFF;
-            ack_seq <= 8'hFF;
             ack_code <= ACK_NONE;
             acked <= 8'd0;
             active_bank <= 1'b0;
@@ -221,7 +220,6 @@ module link_layer #(
             if (verdict_made) n_verdicts <= n_verdicts + 32'd1;
             if (frame_end && seen) begin
                 ack_code <= result;
-                if (k > 16'd1) ack_seq <= seq;
                 if (ok && cmd == CMD_PUSH) begin
                     in_commit <= 1'b1;
                     n_windows <= n_windows + {16'd0, win_count};
@@ -357,7 +355,7 @@ module link_layer #(
         end else if (tx_load) begin
             if (tpos < mlen) crc_tx <= crc_next;
             tpos <= next;
-            if (next == 16'd2)      tx_byte <= ack_seq;
+            if (next == 16'd2)      tx_byte <= last_seq;
             else if (next == 16'd3) tx_byte <= ack_code;
             else if (next == 16'd4) tx_byte <= free_windows > 16'd255 ? 8'd255 : free_windows[7:0];
             else if (next == 16'd5) begin

@@ -175,8 +175,6 @@ module mvau #(
     // ------------------------------------------------------------------ S1: RAM outputs, input slice
     reg              first1, last1, lastv1;
     reg [NFW-1:0]    nf1;
-    reg [15:0]       tag1;
-    reg              bank1;
     wire [SIMD*IB-1:0] x1 = x_fold;             // read by the buffer at issue, like the RAMs
     always @(posedge clk) begin
         v1 <= issue && !rst;
@@ -185,16 +183,12 @@ module mvau #(
             last1  <= last_sf;
             lastv1 <= last_sf && last_nf;
             nf1    <= nf;
-            tag1   <= cur_tag;
-            bank1  <= cur_bank;
         end
     end
 
     // ------------------------------------------------------------------ S2: dot products
     reg                first2, last2, lastv2;
     reg [NFW-1:0]      nf2;
-    reg [15:0]         tag2;
-    reg                bank2;
     reg [PE*SUMW-1:0]  sum2;
     /* verilator lint_off UNUSEDSIGNAL */  // the output layer has no thresholds
     reg [TW-1:0]       thr2;
@@ -235,8 +229,6 @@ module mvau #(
             last2  <= last1;
             lastv2 <= lastv1;
             nf2    <= nf1;
-            tag2   <= tag1;
-            bank2  <= bank1;
             thr2   <= tdata[TW-1:0];
             sum2   <= sum_comb;
         end
@@ -284,8 +276,9 @@ module mvau #(
                 out_addr <= {{(16-NFW){1'b0}}, nf2};
                 out_data <= result;
                 out_last <= lastv2;
-                out_tag  <= tag2;
-                out_bank <= bank2;
+                // A vector starts only when the previous one has drained, so its tag is still the current one.
+                out_tag  <= cur_tag;
+                out_bank <= cur_bank;
             end
         end
     end

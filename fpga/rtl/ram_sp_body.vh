@@ -1,8 +1,5 @@
 // Body of ram_sp, included once per RAM style (the attribute must sit on the declaration).
 integer lane;
-initial begin
-    if (INIT_FILE != "") $readmemh(INIT_FILE, mem, 0, DEPTH / 2 - 1);
-end
 always @(posedge clk) begin
     if (we) begin
         for (lane = 0; lane < LANES; lane = lane + 1)

@@ -93,6 +93,7 @@ namespace CanIds.Training
             }
 
             if (best != null) Restore(network, best);
+            RecalibrateNorms(network, trainX, trainIdx, validX, validY, validIndex, history.FirstOrDefault(h => h.Epoch == bestEpoch));
             network.eval();
             scope.MoveToOuter(network.parameters().Cast<Tensor>().Concat(network.buffers()).ToArray());
             return new TrainingResult(network, history, bestEpoch, classes);
@@ -128,6 +129,42 @@ namespace CanIds.Training
             }
 
             return (lossSum / Math.Max(1, seen), 100.0 * correct / Math.Max(1, seen));
+        }
+
+        /// <summary>
+        /// Replaces BatchNorm's running statistics (an exponential average over the last few hundred batches, which
+        /// still drift late in training) by the exact average over every training window with the final weights,
+        /// and keeps them when validation does not get worse.
+        /// </summary>
+        private static void RecalibrateNorms(QuantMlp network, Tensor x, long[] indices, Tensor validX, Tensor validY, Tensor validIndex, EpochRecord? best)
+        {
+            if (best == null) return;
+            var before = Snapshot(network);
+            var norms = Enumerable.Range(0, network.LayerCount - 1).Select(network.Norm).ToArray();
+            var momentum = norms.Select(n => n.momentum).ToArray();
+            network.train();
+            using (no_grad())
+            {
+                foreach (var norm in norms)
+                {
+                    norm.reset_running_stats();
+                    norm.momentum = null; // cumulative average
+                }
+
+                var ordered = (long[])indices.Clone();
+                Array.Sort(ordered);
+                for (int from = 0; from < ordered.Length; from += 8192)
+                {
+                    using var scope = NewDisposeScope();
+                    var idx = tensor(ordered.AsSpan(from, Math.Min(8192, ordered.Length - from)).ToArray());
+                    if (idx.shape[0] < 2) break;
+                    network.forward(x.index_select(0, idx).to(ScalarType.Float32) * QuantMlp.InputScale);
+                }
+            }
+
+            for (int i = 0; i < norms.Length; i++) norms[i].momentum = momentum[i];
+            var (_, errors) = Evaluate(network, validX, validY, validIndex);
+            if (errors > best.ValidationErrors) Restore(network, before);
         }
 
         /// <summary>Mean cross-entropy and misclassified count over the windows <paramref name="index"/> selects.</summary>

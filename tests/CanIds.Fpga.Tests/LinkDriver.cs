@@ -38,10 +38,8 @@ namespace CanIds.Fpga.Tests
 
         public LinkResponse Response { get; } = new();
 
-        /// <summary>The last sequence number the FPGA is known to have executed (learnt one transfer late).</summary>
+        /// <summary>The last sequence number the FPGA executed, as its last response said.</summary>
         public byte Executed { get; private set; }
-
-        private byte _inFlight;           // the command of the last transfer, whose fate the next response tells
 
         /// <summary>Verdicts received so far, in order.</summary>
         public List<Verdict> Verdicts { get; } = new();
@@ -59,7 +57,6 @@ namespace CanIds.Fpga.Tests
             {
                 Seq = s;
                 VerdictsReceived = 0;
-                Executed = s;
             }
 
             LinkProtocol.BeginCommand(_tx, cmd, s, VerdictsReceived, (byte)maxRecords);
@@ -72,12 +69,7 @@ namespace CanIds.Fpga.Tests
             Array.Clear(_rx, 0, transfer);
             Sim.Transfer(_tx, _rx, transfer, stopAfterBits);
             Response.Parse(_rx, transfer, recordLength, status);
-            if (Response.Valid && (Response.AckCode == LinkProtocol.AckOk || Response.AckCode == LinkProtocol.AckDuplicate) && cmd != LinkProtocol.CmdReset)
-            {
-                Executed = _inFlight;
-            }
-
-            _inFlight = s;
+            if (Response.Valid) Executed = (byte)Response.LastExecuted;
             if (Response.Valid && !status)
             {
                 for (int i = 0; i < Response.Count; i++)

@@ -8,11 +8,13 @@ namespace CanIds.Core.Link
     /// One transfer (one chip-select assertion) carries a command on MOSI and, at the same time, a response on MISO:
     /// <code>
     /// MOSI: cmd seq vack rd len_hi len_lo payload[len] crc_hi crc_lo
-    /// MISO: 0x5A flags ack_seq ack_code free_windows n records[n × R] (or the status block) crc_hi crc_lo
+    /// MISO: 0x5A flags last_seq ack_code free_windows n records[n × R] (or the status block) crc_hi crc_lo
     /// </code>
-    /// CRC-16/CCITT-FALSE covers every byte before it. The response acknowledges the previous command (ack_seq,
-    /// ack_code). seq must be the last executed seq + 1 (RESET accepts any). vack is the cumulative count (mod 256)
-    /// of verdict records the MCU has received; rd is the most records it wants in this response.
+    /// CRC-16/CCITT-FALSE covers every byte before it. A command is executed only if its seq is the last executed
+    /// seq + 1 (RESET accepts any). The response, composed when chip select falls, tells the seq of the last executed
+    /// command (so the MCU knows exactly which earlier commands took effect) and the result of the previous transfer.
+    /// vack is the cumulative count (mod 256) of verdict records the MCU has received; rd is the most records it wants
+    /// in this response.
     /// </remarks>
     public static class LinkProtocol
     {

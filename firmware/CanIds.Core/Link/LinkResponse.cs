@@ -15,10 +15,10 @@ namespace CanIds.Core.Link
         /// <summary>Flags (<see cref="LinkProtocol.FlagBank"/> ...).</summary>
         public int Flags { get; private set; }
 
-        /// <summary>Sequence number of the command acknowledged.</summary>
-        public int AckSeq { get; private set; }
+        /// <summary>Sequence number of the last command the FPGA executed: every earlier command, in order, took effect too.</summary>
+        public int LastExecuted { get; private set; }
 
-        /// <summary>Result of that command (<see cref="LinkProtocol.AckOk"/> ...).</summary>
+        /// <summary>Result of the previous transfer's command (<see cref="LinkProtocol.AckOk"/> ...).</summary>
         public int AckCode { get; private set; }
 
         /// <summary>Windows the input FIFO can take.</summary>
@@ -63,7 +63,7 @@ namespace CanIds.Core.Link
             }
 
             Flags = miso[1];
-            AckSeq = miso[2];
+            LastExecuted = miso[2];
             AckCode = miso[3];
             FreeWindows = miso[4];
             Count = count;
