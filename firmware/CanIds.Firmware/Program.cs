@@ -1,26 +1,46 @@
+using System.Device.Gpio;
 using System.Threading;
-using CanIds.Core;
-using CanIds.Firmware.Detection;
+using CanIds.Firmware.Config;
 using CanIds.Firmware.Hardware;
 using nanoFramework.Device.Can;
 
 namespace CanIds.Firmware
 {
-    /// <summary>Device entry point: wires the hardware adapters to the detection path. Device build only.</summary>
+    /// <summary>
+    /// Device entry point (docs/firmware.md): CAN1 at the configured bit rate, SPI1 to the FPGA, the alert pin, the
+    /// report/update UART and the image store on the internal flash; then the main loop. Device build only.
+    /// </summary>
     public static class Program
     {
-        /// <summary>Starts the receive path on CAN1 and parks the main thread.</summary>
+        /// <summary>Pins and buses of the reference board (ST_NUCLEO144_F746ZG); change them for another board.</summary>
+        private const int SpiBus = 1;
+        private const int SpiChipSelect = 14;          // PA14 → FPGA CS_N
+        private const int SpiClockHz = 10000000;
+        private const int AlertPin = 16;               // PB0, LD1 on the Nucleo
+        private const string SerialName = "COM3";      // USART3 = ST-LINK virtual COM port
+        private const int SerialBaud = 921600;
+        private const string StorageRoot = "I:\\";
+
+        /// <summary>Builds the firmware and runs it.</summary>
         public static void Main()
         {
-            // BRP/TS1/TS2/SJW of the official nanoFramework CAN sample (its board's APB1 clock); see docs/firmware.md.
-            CanController controller = CanController.FromId("CAN1", new CanSettings(6, 8, 1, 0));
-            TrafficCounters counters = new TrafficCounters();
-            FrameReceiver receiver = new FrameReceiver(
+            FirmwareOptions options = new FirmwareOptions();
+            CanBitTiming timing = CanBitTiming.For(options.CanClockHz, options.BitRate);
+            CanController controller = CanController.FromId("CAN1", new CanSettings(timing.PrescalerField, timing.Segment1Field, timing.Segment2Field, timing.JumpField));
+            FirmwareApp app = new FirmwareApp(
                 new CanControllerBus(controller),
-                new FrameWindow(InputFormat.DefaultWindowFrames),
-                counters);
-            receiver.Start();
-            Thread.Sleep(Timeout.Infinite);
+                new SpiDevicePort(SpiBus, SpiChipSelect, SpiClockHz),
+                new SerialPortLine(SerialName, SerialBaud),
+                new GpioAlertPin(new GpioController(), AlertPin),
+                new SystemClock(),
+                new FlashFileStorage(StorageRoot),
+                options);
+            app.Boot();
+            app.Queue.Start();
+            while (true)
+            {
+                if (app.RunOnce() == 0) Thread.Sleep(1);
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ namespace CanIds.DeviceAssemblies.Tests
 
         [Theory]
         [InlineData("CanIds.Core", "mscorlib")]
-        [InlineData("CanIds.Firmware", "mscorlib,CanIds.Core,nanoFramework.Device.Can,System.Device.Spi")]
+        [InlineData("CanIds.Firmware", "mscorlib,CanIds.Core,nanoFramework.Device.Can,System.Device.Spi,System.Device.Gpio,System.IO.Ports,System.IO.FileSystem")]
         [InlineData("NFUnitTest", "mscorlib,CanIds.Core,CanIds.Firmware,nanoFramework.TestFramework")]
         public void ReferencesOnlyTheDeviceLibraries(string assembly, string allowed)
         {

@@ -35,6 +35,9 @@ namespace CanIds.Core.Update
         /// <summary>Detection and link state as text lines.</summary>
         public const byte Status = 0x08;
 
+        /// <summary>Store the device key (16..64 bytes); accepted only while none is stored (a manufacturing step).</summary>
+        public const byte Provision = 0x09;
+
         /// <summary>Answers carry the request type with this bit set.</summary>
         public const byte AnswerFlag = 0x80;
 

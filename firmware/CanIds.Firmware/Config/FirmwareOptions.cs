@@ -1,0 +1,45 @@
+namespace CanIds.Firmware.Config
+{
+    /// <summary>The firmware's settings (docs/firmware.md lists them with their defaults).</summary>
+    public sealed class FirmwareOptions
+    {
+        /// <summary>CAN bit rate: 125,000, 250,000, 500,000 or 1,000,000 bit/s.</summary>
+        public int BitRate = 500000;
+
+        /// <summary>Clock of the CAN peripheral (the STM32's APB1), Hz.</summary>
+        public int CanClockHz = 42000000;
+
+        /// <summary>What to signal while frames cannot be judged.</summary>
+        public FailMode FailMode = FailMode.Open;
+
+        /// <summary>Windows per SPI PUSH (more: higher throughput; fewer: lower latency under load).</summary>
+        public int MaxBatch = 4;
+
+        /// <summary>Verdicts read per transfer at most.</summary>
+        public int MaxRecords = 8;
+
+        /// <summary>Bytes per LOAD_DATA when loading weights.</summary>
+        public int LoadChunk = 240;
+
+        /// <summary>Frames the receive queue holds before counting overruns.</summary>
+        public int QueueCapacity = 256;
+
+        /// <summary>ALERT lines per second at most (and their burst).</summary>
+        public int AlertsPerSecond = 20;
+
+        /// <summary>How long the alert pin stays high after the last attack verdict, ms.</summary>
+        public int AlertHoldMs = 500;
+
+        /// <summary>Delay between attempts to reach a silent FPGA, ms.</summary>
+        public int RetryMs = 1000;
+
+        /// <summary>Period of the STATS line, ms.</summary>
+        public int StatsEveryMs = 10000;
+
+        /// <summary>Largest weight image stored.</summary>
+        public int ImageCapacity = 64 * 1024;
+
+        /// <summary>Class names of the model the FPGA bitstream carries, until an image names them.</summary>
+        public string[] DefaultClasses = new string[] { "Benign", "DoS", "Fuzzing", "Gear-spoof", "RPM-spoof" };
+    }
+}

@@ -1,0 +1,143 @@
+using CanIds.Firmware.Link;
+using CanIds.Firmware.Ports;
+using CanIds.Firmware.Reporting;
+
+namespace CanIds.Firmware.Detection
+{
+    /// <summary>
+    /// Acts on verdicts: counts them per class, raises the alert pin while attacks are seen (held a while after the
+    /// last one), writes an ALERT line per attack frame (rate-limited, so a flood cannot flood the report port; the
+    /// suppressed ones are counted and reported), and measures the time from frame arrival to verdict.
+    /// </summary>
+    public sealed class VerdictHandler : IVerdictSink
+    {
+        private readonly PendingFrames _pending;
+        private readonly IAlertPin _pin;
+        private readonly IClock _clock;
+        private readonly ReportWriter _report;
+        private readonly RateLimiter _alerts;
+        private readonly long _holdUs;
+        private readonly long[] _counts = new long[128]; // any class a record can carry (7 bits)
+        private string[] _classes = new string[] { "Benign", "Attack" };
+        private long _alertUntilUs = -1;
+        private bool _pinHigh;
+        private bool _forced;
+        private long _lastSummaryUs;
+
+        /// <summary>A handler reporting through <paramref name="report"/> at most <paramref name="alertsPerSecond"/> ALERT lines per second.</summary>
+        public VerdictHandler(PendingFrames pending, IAlertPin pin, IClock clock, ReportWriter report, int alertsPerSecond, int holdMs)
+        {
+            _pending = pending;
+            _pin = pin;
+            _clock = clock;
+            _report = report;
+            _alerts = new RateLimiter(alertsPerSecond, alertsPerSecond);
+            _holdUs = holdMs * 1000L;
+        }
+
+        /// <summary>Also told of every verdict and loss (HIL replay, tests); null on the device.</summary>
+        public IVerdictSink Observer;
+
+        /// <summary>Verdicts received.</summary>
+        public long Judged { get; private set; }
+
+        /// <summary>Frames that will not be judged (lost by the link, or seen while detection was down).</summary>
+        public long Unjudged { get; private set; }
+
+        /// <summary>Verdicts naming an attack.</summary>
+        public long Attacks { get; private set; }
+
+        /// <summary>Longest time from frame arrival to verdict (µs).</summary>
+        public long MaxLatencyUs { get; private set; }
+
+        /// <summary>Sum of arrival-to-verdict times (µs), for the mean.</summary>
+        public long TotalLatencyUs { get; private set; }
+
+        /// <summary>ALERT lines suppressed by the rate limit since the last report of them.</summary>
+        public long SuppressedAlerts
+        {
+            get { return _alerts.Suppressed; }
+        }
+
+        /// <summary>The model's class names (from the active weight image).</summary>
+        public void SetClasses(string[] classes)
+        {
+            _classes = classes;
+            for (int i = 0; i < _counts.Length; i++) _counts[i] = 0;
+        }
+
+        /// <summary>Verdicts of class <paramref name="cls"/>.</summary>
+        public long Count(int cls)
+        {
+            return cls >= 0 && cls < _counts.Length ? _counts[cls] : 0;
+        }
+
+        /// <summary>Class names in use.</summary>
+        public string[] Classes
+        {
+            get { return _classes; }
+        }
+
+        /// <inheritdoc />
+        public void OnVerdict(int tag, int cls, int bank)
+        {
+            long now = _clock.Microseconds;
+            long latency = now - _pending.Time(tag);
+            Judged++;
+            TotalLatencyUs += latency;
+            if (latency > MaxLatencyUs) MaxLatencyUs = latency;
+            if (cls < _counts.Length) _counts[cls]++;
+            if (Observer != null) Observer.OnVerdict(tag, cls, bank);
+            if (cls == 0) return;
+
+            Attacks++;
+            _alertUntilUs = now + _holdUs;
+            Drive(true);
+            if (_alerts.Allow(now))
+            {
+                string name = cls < _classes.Length ? _classes[cls] : "class-" + cls;
+                string id = _pending.Extended(tag) ? _pending.Id(tag).ToString("X8") : _pending.Id(tag).ToString("X3");
+                _report.Write("ALERT", now / 1000, "id=" + id + " class=" + name + " tag=" + tag + " latency_us=" + latency);
+            }
+        }
+
+        /// <inheritdoc />
+        public void OnLost(int firstTag, int count)
+        {
+            Unjudged += count;
+            if (Observer != null) Observer.OnLost(firstTag, count);
+        }
+
+        /// <summary>Frames seen while detection is down.</summary>
+        public void CountUnjudged(int count)
+        {
+            Unjudged += count;
+        }
+
+        /// <summary>Holds the pin high regardless of verdicts (fail-closed while detection is down), or releases that hold.</summary>
+        public void ForceAlert(bool on)
+        {
+            _forced = on;
+            Drive(on || _alertUntilUs > _clock.Microseconds);
+        }
+
+        /// <summary>Periodic work: drops the pin when the hold time has passed, reports suppressed alerts once a second at most.</summary>
+        public void Tick()
+        {
+            long now = _clock.Microseconds;
+            if (_pinHigh && !_forced && now > _alertUntilUs) Drive(false);
+            if (_alerts.Suppressed > 0 && now - _lastSummaryUs >= 1000000)
+            {
+                _lastSummaryUs = now;
+                _report.Write("ALERTS-SUPPRESSED", now / 1000, "count=" + _alerts.TakeSuppressed());
+            }
+        }
+
+        private void Drive(bool high)
+        {
+            if (high == _pinHigh) return;
+            _pinHigh = high;
+            _pin.Write(high);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using System;
+using CanIds.Core;
+using CanIds.Core.Image;
+using CanIds.Core.Link;
+using CanIds.Core.Update;
+using CanIds.Firmware.Config;
+using CanIds.Firmware.Detection;
+using CanIds.Firmware.Link;
+using CanIds.Firmware.Ports;
+using CanIds.Firmware.Reporting;
+using CanIds.Firmware.Update;
+
+namespace CanIds.Firmware
+{
+    /// <summary>
+    /// The firmware, wired from its ports: the detection path (receive queue → pipeline → FPGA link → verdicts), the
+    /// update service and the image store. The device's Program builds it over the nanoFramework adapters; the HIL
+    /// replay and the tests build it over a simulated bus, the Verilated FPGA, a pseudo-terminal and a file store.
+    /// </summary>
+    public sealed class FirmwareApp : IModelActivator
+    {
+        private const string KeyFile = "device.key";
+        private readonly IClock _clock;
+        private readonly IFileStorage _storage;
+        private readonly FirmwareOptions _options;
+        private readonly byte[] _image;
+        private string _reason = "";
+        private uint _activeModelId;
+        private long _nextStatsUs;
+
+        /// <summary>Builds the firmware over its ports (nothing runs until <see cref="Boot"/>).</summary>
+        public FirmwareApp(ICanBus bus, ISpiPort spi, ISerialPort serial, IAlertPin pin, IClock clock, IFileStorage storage, FirmwareOptions options)
+        {
+            _clock = clock;
+            _storage = storage;
+            _options = options;
+            object serialGate = new object();
+            Report = new ReportWriter(serial, serialGate);
+            Queue = new CanReceiveQueue(bus, clock, options.QueueCapacity);
+            Pending = new PendingFrames(8);
+            Verdicts = new VerdictHandler(Pending, pin, clock, Report, options.AlertsPerSecond, options.AlertHoldMs);
+            Verdicts.SetClasses(options.DefaultClasses);
+            Link = new FpgaLink(spi, Verdicts, options.MaxBatch, options.MaxRecords, options.LoadChunk);
+            Pipeline = new DetectionPipeline(Queue, Link, Verdicts, Pending, Report, clock, InputFormat.DefaultWindowFrames, options.FailMode, options.RetryMs);
+            Store = new ImageStore(storage, options.ImageCapacity);
+            Updates = new UpdateService(serial, serialGate, Store, this, Report, clock);
+            _image = new byte[options.ImageCapacity];
+        }
+
+        /// <summary>Frames from the CAN driver.</summary>
+        public CanReceiveQueue Queue { get; private set; }
+
+        /// <summary>Frames awaiting verdicts.</summary>
+        public PendingFrames Pending { get; private set; }
+
+        /// <summary>Verdict counters and alerts.</summary>
+        public VerdictHandler Verdicts { get; private set; }
+
+        /// <summary>The SPI link to the FPGA.</summary>
+        public FpgaLink Link { get; private set; }
+
+        /// <summary>The detection loop.</summary>
+        public DetectionPipeline Pipeline { get; private set; }
+
+        /// <summary>Weight images in flash.</summary>
+        public ImageStore Store { get; private set; }
+
+        /// <summary>The serial update protocol.</summary>
+        public UpdateService Updates { get; private set; }
+
+        /// <summary>Report lines on the serial port.</summary>
+        public ReportWriter Report { get; private set; }
+
+        /// <inheritdoc />
+        public string Reason
+        {
+            get { return _reason; }
+        }
+
+        /// <inheritdoc />
+        public uint ActiveModelId
+        {
+            get { return _activeModelId; }
+        }
+
+        /// <inheritdoc />
+        public uint ConfigId
+        {
+            get { return Link.Connected ? Link.Status.ConfigId : 0; }
+        }
+
+        /// <inheritdoc />
+        public bool HasKey
+        {
+            get { return _storage.Length(KeyFile) >= 16; }
+        }
+
+        /// <summary>
+        /// Starts up: reports BOOT, connects to the FPGA, and makes the stored active model the FPGA's (after the same
+        /// checks as an update) when the FPGA runs another one, e.g. its bitstream's after a power cycle.
+        /// </summary>
+        public void Boot()
+        {
+            long ms = _clock.Microseconds / 1000;
+            Report.Write("BOOT", ms, "can_bitrate=" + _options.BitRate + " fail=" + (_options.FailMode == FailMode.Closed ? "closed" : "open") + " key=" + (HasKey ? "yes" : "no"));
+            if (!Link.Connect())
+            {
+                Report.Write("LINK", ms, "down reason=no-response at boot");
+                return;
+            }
+
+            _activeModelId = Link.Status.ModelId;
+            int length = Store.ReadActive(_image);
+            if (length > 0)
+            {
+                WeightImage stored = null;
+                try
+                {
+                    stored = WeightImage.Parse(_image, length);
+                }
+                catch (ImageFormatException e)
+                {
+                    Report.Write("MODEL", ms, "stored image unusable: " + e.Message);
+                }
+
+                if (stored != null && stored.ModelId == Link.Status.ModelId)
+                {
+                    Adopt(stored);
+                }
+                else if (stored != null && Activate(_image, length) != UpdateProtocol.Ok)
+                {
+                    Report.Write("MODEL", ms, "stored model not loaded: " + _reason);
+                }
+            }
+
+            Report.Write("MODEL", _clock.Microseconds / 1000, "active id=" + _activeModelId.ToString("x8") + " classes=" + Verdicts.Classes.Length);
+        }
+
+        /// <summary>One round of the main loop: detection, update requests, the periodic STATS line.</summary>
+        public int RunOnce()
+        {
+            int frames = Pipeline.Service();
+            Updates.Poll();
+            long now = _clock.Microseconds;
+            if (now >= _nextStatsUs)
+            {
+                _nextStatsUs = now + _options.StatsEveryMs * 1000L;
+                Report.Write("STATS", now / 1000, StatsText());
+            }
+
+            return frames;
+        }
+
+        /// <inheritdoc />
+        public int Activate(byte[] image, int length)
+        {
+            WeightImage parsed;
+            try
+            {
+                parsed = WeightImage.Parse(image, length);
+            }
+            catch (ImageFormatException e)
+            {
+                return Fail(UpdateProtocol.VerifyFailed, e.Message);
+            }
+
+            byte[] key = ReadKey();
+            if (key == null) return Fail(UpdateProtocol.VerifyFailed, "no device key provisioned");
+            if (!parsed.Authenticate(image, key)) return Fail(UpdateProtocol.VerifyFailed, "tag: the HMAC-SHA256 tag does not verify with the device key");
+            if (!Link.Connected && !Link.Connect()) return Fail(UpdateProtocol.FpgaError, "the FPGA does not answer");
+            LinkStatus fpga = Link.Status;
+            if (parsed.HardwareConfigId != fpga.ConfigId)
+            {
+                return Fail(UpdateProtocol.WrongShape, "image for hardware " + parsed.HardwareConfigId.ToString("x8") + ", the FPGA is " + fpga.ConfigId.ToString("x8"));
+            }
+
+            if (parsed.WindowFrames * InputFormat.BytesPerFrame != fpga.InputLength || parsed.Classes.Length != fpga.Classes || parsed.PayloadLength != fpga.ImageBytes)
+            {
+                return Fail(UpdateProtocol.WrongShape, "the image's window, classes or payload do not match the FPGA's");
+            }
+
+            int ack = Link.LoadModel(image, parsed.HeaderLength, parsed.PayloadLength, parsed.HardwareConfigId, parsed.ModelId, _options.LoadChunk);
+            if (ack != LinkProtocol.AckOk) return Fail(UpdateProtocol.FpgaError, "the FPGA refused the load: " + LinkProtocol.AckName(ack) + "; the previous model is still active");
+            if (!Link.ReadStatus() || Link.Status.ModelId != parsed.ModelId) return Fail(UpdateProtocol.FpgaError, "the FPGA does not report the new model after the commit");
+            Adopt(parsed);
+            Report.Write("MODEL", _clock.Microseconds / 1000, "loaded id=" + parsed.ModelId.ToString("x8") + " name=" + parsed.Name);
+            return UpdateProtocol.Ok;
+        }
+
+        /// <inheritdoc />
+        public bool Provision(byte[] key, int offset, int length)
+        {
+            if (HasKey) return false;
+            _storage.Write(KeyFile, 0, key, offset, length);
+            return true;
+        }
+
+        /// <inheritdoc />
+        public string StatusText()
+        {
+            return StatsText() + "\n" + "model=" + _activeModelId.ToString("x8") + " config=" + ConfigId.ToString("x8") + " staged=" + Store.StagedLength + " previous=" + (Store.HasPrevious ? "yes" : "no");
+        }
+
+        private string StatsText()
+        {
+            VerdictHandler v = Verdicts;
+            string text = "frames=" + Pipeline.Frames + " judged=" + v.Judged + " attacks=" + v.Attacks + " unjudged=" + v.Unjudged
+                + " overruns=" + Queue.Overruns + " bus_errors=" + Queue.ErrorEvents + " link=" + (Pipeline.Down ? "down" : "up")
+                + " transfers=" + Link.Transfers + " bad_responses=" + Link.BadResponses + " resent=" + Link.Resent
+                + " latency_max_us=" + v.MaxLatencyUs + " latency_mean_us=" + (v.Judged == 0 ? 0 : v.TotalLatencyUs / v.Judged);
+            for (int c = 0; c < v.Classes.Length; c++) text += " " + v.Classes[c] + "=" + v.Count(c);
+            return text;
+        }
+
+        private void Adopt(WeightImage image)
+        {
+            _activeModelId = image.ModelId;
+            Verdicts.SetClasses(image.Classes);
+            Pipeline.SetWindow(image.WindowFrames);
+        }
+
+        private byte[] ReadKey()
+        {
+            int n = _storage.Length(KeyFile);
+            if (n < 16) return null;
+            byte[] key = new byte[n];
+            _storage.Read(KeyFile, 0, key, 0, n);
+            return key;
+        }
+
+        private int Fail(int code, string reason)
+        {
+            _reason = reason;
+            return code;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.Diagnostics;
+using CanIds.Core;
+using CanIds.Core.Update;
+
+namespace CanIds.Device
+{
+    /// <summary>What a device says about itself (the HELLO answer).</summary>
+    public sealed record DeviceInfo(int ProtocolVersion, int MaxChunk, int Capacity, uint ActiveModelId, uint ConfigId, int Staged, bool KeyProvisioned, bool HasPrevious);
+
+    /// <summary>A request the device refused; <see cref="Code"/> is the protocol's result code.</summary>
+    public sealed class DeviceRefusedException(string request, int code, string text)
+        : Exception($"{request}: the device refused ({UpdateProtocol.ResultName(code)}){(text.Length > 0 ? ": " + text : "")}")
+    {
+        /// <summary>The result code (UpdateProtocol).</summary>
+        public int Code { get; } = code;
+    }
+
+    /// <summary>
+    /// The host end of the serial update protocol (docs/update-protocol.md): upload a weight image in acknowledged,
+    /// CRC-checked chunks (resuming where the device stopped), read it back to verify it, commit it, roll back. Every
+    /// request is resent with the same sequence number until answered, so a lost frame costs a retry, never a
+    /// repeated action.
+    /// </summary>
+    public sealed class FlashClient
+    {
+        private readonly SerialLine _line;
+        private readonly TimeSpan _timeout;
+        private readonly int _attempts;
+        private readonly LineDemultiplexer _demux = new();
+        private readonly byte[] _frame = new byte[UpdateProtocol.MaxFrame + 2];
+        private readonly byte[] _wire = new byte[Cobs.MaxEncodedLength(UpdateProtocol.MaxFrame + 2) + 1];
+        private readonly byte[] _read = new byte[4096];
+        private byte _seq;
+
+        /// <summary>A client on <paramref name="line"/>, waiting <paramref name="timeout"/> per attempt, <paramref name="attempts"/> attempts per request.</summary>
+        public FlashClient(SerialLine line, TimeSpan timeout, int attempts = 5)
+        {
+            _line = line;
+            _timeout = timeout;
+            _attempts = attempts;
+            _seq = (byte)Random.Shared.Next(256);
+        }
+
+        /// <summary>Called with every report line the device sends meanwhile.</summary>
+        public Action<string>? ReportLine { get; set; }
+
+        /// <summary>Requests sent again after a timeout.</summary>
+        public int Retries { get; private set; }
+
+        /// <summary>Asks who is there.</summary>
+        public DeviceInfo Hello()
+        {
+            var a = Request(UpdateProtocol.Hello, []);
+            return new DeviceInfo(a[0], (a[1] << 8) | a[2], (int)Be(a, 3), Be(a, 7), Be(a, 11), (int)Be(a, 15), a[19] == 1, a[20] == 1);
+        }
+
+        /// <summary>
+        /// Uploads <paramref name="image"/>: BEGIN (the device answers where to continue: 0, or further when this very
+        /// image was partly sent before), then chunks. <paramref name="progress"/> gets bytes done of the total.
+        /// </summary>
+        public void Upload(byte[] image, int chunk, Action<long, long>? progress = null)
+        {
+            chunk = Math.Clamp(chunk, 16, UpdateProtocol.MaxChunk);
+            var begin = new byte[8];
+            UpdateProtocol.PutU32(begin, 0, (uint)image.Length);
+            UpdateProtocol.PutU32(begin, 4, Crc32.Compute(image, 0, image.Length));
+            int at = (int)Be(Request(UpdateProtocol.Begin, begin), 0);
+            while (at < image.Length)
+            {
+                progress?.Invoke(at, image.Length);
+                int n = Math.Min(chunk, image.Length - at);
+                var payload = new byte[4 + n];
+                UpdateProtocol.PutU32(payload, 0, (uint)at);
+                image.AsSpan(at, n).CopyTo(payload.AsSpan(4));
+                try
+                {
+                    at = (int)Be(Request(UpdateProtocol.Chunk, payload), 0);
+                }
+                catch (DeviceRefusedException e) when (e.Code == UpdateProtocol.BadOffset)
+                {
+                    at = (int)Be(_lastAnswer, 0); // the device says where it is: continue from there
+                }
+            }
+
+            progress?.Invoke(image.Length, image.Length);
+        }
+
+        /// <summary>Reads the staged image back and compares it with <paramref name="image"/>; throws on any difference.</summary>
+        public void VerifyReadBack(byte[] image, Action<long, long>? progress = null)
+        {
+            for (int at = 0; at < image.Length;)
+            {
+                int n = Math.Min(UpdateProtocol.MaxChunk, image.Length - at);
+                var request = new byte[6];
+                UpdateProtocol.PutU32(request, 0, (uint)at);
+                request[4] = (byte)(n >> 8);
+                request[5] = (byte)n;
+                var data = Request(UpdateProtocol.Read, request);
+                if (data.Length != n) throw new InvalidOperationException($"read-back at {at}: the device returned {data.Length} bytes, expected {n}");
+                for (int i = 0; i < n; i++)
+                {
+                    if (data[i] != image[at + i]) throw new InvalidOperationException($"read-back differs at byte {at + i}: device {data[i]:x2}, image {image[at + i]:x2}");
+                }
+
+                at += n;
+                progress?.Invoke(at, image.Length);
+            }
+        }
+
+        /// <summary>Has the device verify the staged image and make it the active model; returns its model id.</summary>
+        public uint Commit() => Be(Request(UpdateProtocol.Commit, [], TimeSpan.FromSeconds(30)), 0);
+
+        /// <summary>Has the device go back to its previous model; returns that model's id.</summary>
+        public uint Rollback() => Be(Request(UpdateProtocol.Rollback, [], TimeSpan.FromSeconds(30)), 0);
+
+        /// <summary>Drops the staged upload.</summary>
+        public void Abort() => Request(UpdateProtocol.Abort, []);
+
+        /// <summary>The device's status text.</summary>
+        public string Status() => System.Text.Encoding.ASCII.GetString(Request(UpdateProtocol.Status, []));
+
+        /// <summary>Stores the device key (accepted once per device).</summary>
+        public void Provision(byte[] key) => Request(UpdateProtocol.Provision, key);
+
+        private byte[] _lastAnswer = [];
+
+        private byte[] Request(byte type, ReadOnlySpan<byte> payload, TimeSpan? timeout = null)
+        {
+            _seq++;
+            UpdateProtocol.Start(_frame, type, _seq);
+            payload.CopyTo(_frame.AsSpan(2));
+            int wire = UpdateProtocol.Seal(_frame, 2 + payload.Length, _wire);
+            for (int attempt = 0; attempt < _attempts; attempt++)
+            {
+                if (attempt > 0) Retries++;
+                _line.Write(_wire, 0, wire);
+                var answer = Await((byte)(type | UpdateProtocol.AnswerFlag), _seq, timeout ?? _timeout);
+                if (answer == null) continue;
+                _lastAnswer = answer.AsSpan(3).ToArray();
+                if (answer[2] != UpdateProtocol.Ok)
+                    throw new DeviceRefusedException(Name(type), answer[2], answer[2] == UpdateProtocol.BadOffset ? "" : System.Text.Encoding.ASCII.GetString(_lastAnswer));
+                return _lastAnswer;
+            }
+
+            throw new TimeoutException($"{Name(type)}: no answer from {_line.Name} after {_attempts} attempts");
+        }
+
+        private byte[]? Await(byte type, byte seq, TimeSpan timeout)
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < timeout)
+            {
+                while (_demux.Frames.Count > 0)
+                {
+                    var f = _demux.Frames.Dequeue();
+                    if (f.Length >= 3 && f[0] == type && f[1] == seq) return f;
+                }
+
+                int n = _line.ReadWait(_read, 0, _read.Length);
+                if (n > 0) _demux.Push(_read.AsSpan(0, n));
+                while (_demux.Lines.Count > 0) ReportLine?.Invoke(_demux.Lines.Dequeue());
+            }
+
+            return null;
+        }
+
+        private static uint Be(byte[] b, int p) => p + 4 <= b.Length ? UpdateProtocol.GetU32(b, p) : throw new InvalidOperationException("answer too short");
+
+        private static string Name(byte type) => type switch
+        {
+            UpdateProtocol.Hello => "HELLO",
+            UpdateProtocol.Begin => "BEGIN",
+            UpdateProtocol.Chunk => "CHUNK",
+            UpdateProtocol.Read => "READ",
+            UpdateProtocol.Commit => "COMMIT",
+            UpdateProtocol.Abort => "ABORT",
+            UpdateProtocol.Rollback => "ROLLBACK",
+            UpdateProtocol.Status => "STATUS",
+            UpdateProtocol.Provision => "PROVISION",
+            _ => $"request 0x{type:x2}",
+        };
+    }
+}

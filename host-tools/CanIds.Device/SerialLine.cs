@@ -1,0 +1,66 @@
+using System;
+using System.IO.Ports;
+using CanIds.Firmware.Ports;
+
+namespace CanIds.Device
+{
+    /// <summary>
+    /// A serial port of the host (a USB-serial adapter, the board's virtual COM port, or one end of a pseudo-terminal
+    /// pair): 8N1, raw bytes. Implements the firmware's <see cref="ISerialPort"/> so the firmware logic can run on the
+    /// host against a real serial line.
+    /// </summary>
+    public sealed class SerialLine : ISerialPort, IDisposable
+    {
+        private readonly SerialPort _port;
+
+        /// <summary>Opens <paramref name="name"/> (e.g. /dev/ttyACM0, COM4, /dev/pts/3) at <paramref name="baudRate"/>.</summary>
+        public SerialLine(string name, int baudRate = 921600)
+        {
+            _port = new SerialPort(name, baudRate, Parity.None, 8, StopBits.One) { ReadTimeout = 50, WriteTimeout = 2000, Handshake = Handshake.None };
+            try
+            {
+                _port.Open();
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or System.IO.IOException or ArgumentException)
+            {
+                throw new System.IO.IOException($"{name}: cannot open the serial port ({e.Message})", e);
+            }
+        }
+
+        /// <summary>The port's name.</summary>
+        public string Name => _port.PortName;
+
+        /// <inheritdoc />
+        public int Read(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                int waiting = _port.BytesToRead;
+                return waiting == 0 ? 0 : _port.Read(buffer, offset, Math.Min(waiting, count));
+            }
+            catch (TimeoutException)
+            {
+                return 0;
+            }
+        }
+
+        /// <summary>Waits up to the read timeout for at least one byte.</summary>
+        public int ReadWait(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                return _port.Read(buffer, offset, count);
+            }
+            catch (TimeoutException)
+            {
+                return 0;
+            }
+        }
+
+        /// <inheritdoc />
+        public void Write(byte[] buffer, int offset, int count) => _port.Write(buffer, offset, count);
+
+        /// <inheritdoc />
+        public void Dispose() => _port.Dispose();
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using CanIds.Firmware.Config;
+using CanIds.Fpga.Sim;
+using CanIds.Hil;
+using CanIds.Model.Inference;
+using CanIds.Model.Integer;
+using CanIds.TestSupport;
+using CanIds.Traffic;
+using CanIds.Traffic.Generation;
+using CanIds.Traffic.Windows;
+using Xunit;
+
+namespace CanIds.Hil.Tests
+{
+    /// <summary>The model built into the RTL and helpers to run traffic through a rig and check every verdict.</summary>
+    public static class Rigs
+    {
+        public static IntegerModel DefaultModel { get; } = ModelFile.Load(Path.Combine(TestPaths.Root, "models", "cqmlp-carhacking.model.json"));
+
+        public static List<CanRecord> Traffic(double seconds, int seed) =>
+            TrafficGenerator.Generate(new GeneratorOptions { DurationSeconds = seconds, Seed = seed, Attacks = [.. TrafficGenerator.KnownAttacks] }).ToList();
+
+        /// <summary>The reference class of every frame's window (the window the firmware builds, started afresh).</summary>
+        public static byte[] Expected(IntegerModel model, IReadOnlyList<CanRecord> frames)
+        {
+            var windows = WindowSet.FromRecordsDiscoveringClasses(frames, model.WindowFrames);
+            var reference = new ReferenceInference(model);
+            var classes = new byte[windows.Count];
+            for (int i = 0; i < windows.Count; i++) classes[i] = (byte)reference.Classify(windows.Input(i));
+            return classes;
+        }
+
+        /// <summary>Asserts the rig judged frame i (tag i) as <paramref name="expected"/>[i], every one, in order.</summary>
+        public static void AssertEveryVerdict(FirmwareRig rig, byte[] expected, int firstFrame = 0)
+        {
+            Assert.Equal(0, rig.Lost);
+            Assert.Equal(expected.Length - firstFrame, rig.Verdicts.Count);
+            for (int i = 0; i < rig.Verdicts.Count; i++)
+            {
+                var v = rig.Verdicts[i];
+                int frame = firstFrame + i;
+                Assert.Equal(frame & 0xFFFF, v.Tag);
+                Assert.True(expected[frame] == v.Class, $"frame {frame}: firmware got class {v.Class}, the reference says {expected[frame]}");
+            }
+        }
+
+        public static FirmwareRig New(RtlSimulator fpga, string storageDir, FirmwareOptions? options = null, Firmware.Ports.ISerialPort? serial = null) =>
+            new(fpga, serial ?? new CapturingSerial(), new DirectoryStorage(storageDir), options);
+    }
+}
