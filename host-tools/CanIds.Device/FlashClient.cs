@@ -29,7 +29,7 @@ namespace CanIds.Device
         private readonly int _attempts;
         private readonly LineDemultiplexer _demux = new();
         private readonly byte[] _frame = new byte[UpdateProtocol.MaxFrame + 2];
-        private readonly byte[] _wire = new byte[Cobs.MaxEncodedLength(UpdateProtocol.MaxFrame + 2) + 1];
+        private readonly byte[] _wire = new byte[Cobs.MaxEncodedLength(UpdateProtocol.MaxFrame + 2) + 2];
         private readonly byte[] _read = new byte[4096];
         private byte _seq;
 
@@ -159,7 +159,11 @@ namespace CanIds.Device
 
                 int n = _line.ReadWait(_read, 0, _read.Length);
                 if (n > 0) _demux.Push(_read.AsSpan(0, n));
-                while (_demux.Lines.Count > 0) ReportLine?.Invoke(_demux.Lines.Dequeue());
+                while (_demux.Lines.Count > 0)
+                {
+                    var line = _demux.Lines.Dequeue(); // dequeued even without a listener: ?.Invoke would skip it
+                    ReportLine?.Invoke(line);
+                }
             }
 
             return null;

@@ -34,14 +34,15 @@ namespace CanIds.Device
                 var chunk = _pending.ToArray();
                 _pending.Clear();
                 if (chunk.Length == 0) continue;
-                var decoded = new byte[chunk.Length];
-                int n = Cobs.Decode(chunk, 0, chunk.Length, decoded, 0);
-                if (n >= 4 && UpdateProtocol.Check(decoded, n))
+                // A frame, or report text, or text followed by a frame (the text's last line ends with '\n').
+                int split = Array.LastIndexOf(chunk, (byte)'\n') + 1;
+                if (TryFrame(chunk.AsSpan(split)))
                 {
-                    Frames.Enqueue(decoded.AsSpan(0, n - 2).ToArray());
+                    Text(chunk.AsSpan(0, split));
                     continue;
                 }
 
+                if (split > 0 && TryFrame(chunk)) continue;
                 Text(chunk);
             }
 
@@ -54,7 +55,18 @@ namespace CanIds.Device
             }
         }
 
-        private void Text(byte[] chunk)
+        private bool TryFrame(ReadOnlySpan<byte> chunk)
+        {
+            if (chunk.Length < 5) return false;
+            var encoded = chunk.ToArray();
+            var decoded = new byte[encoded.Length];
+            int n = Cobs.Decode(encoded, 0, encoded.Length, decoded, 0);
+            if (n < 4 || !UpdateProtocol.Check(decoded, n)) return false;
+            Frames.Enqueue(decoded.AsSpan(0, n - 2).ToArray());
+            return true;
+        }
+
+        private void Text(ReadOnlySpan<byte> chunk)
         {
             foreach (byte b in chunk)
             {

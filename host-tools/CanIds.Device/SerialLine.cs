@@ -16,7 +16,7 @@ namespace CanIds.Device
         /// <summary>Opens <paramref name="name"/> (e.g. /dev/ttyACM0, COM4, /dev/pts/3) at <paramref name="baudRate"/>.</summary>
         public SerialLine(string name, int baudRate = 921600)
         {
-            _port = new SerialPort(name, baudRate, Parity.None, 8, StopBits.One) { ReadTimeout = 50, WriteTimeout = 2000, Handshake = Handshake.None };
+            _port = new SerialPort(name, baudRate, Parity.None, 8, StopBits.One) { ReadTimeout = 1000, WriteTimeout = 2000, Handshake = Handshake.None };
             try
             {
                 _port.Open();
@@ -44,17 +44,18 @@ namespace CanIds.Device
             }
         }
 
-        /// <summary>Waits up to the read timeout for at least one byte.</summary>
+        /// <summary>Waits up to 50 ms for at least one byte, then takes what has arrived.</summary>
         public int ReadWait(byte[] buffer, int offset, int count)
         {
-            try
+            // Polls instead of a blocking read with a timeout: on Unix, a timed-out SerialPort.Read can lose bytes.
+            for (int i = 0; i < 50; i++)
             {
-                return _port.Read(buffer, offset, count);
+                int n = Read(buffer, offset, count);
+                if (n > 0) return n;
+                System.Threading.Thread.Sleep(1);
             }
-            catch (TimeoutException)
-            {
-                return 0;
-            }
+
+            return 0;
         }
 
         /// <inheritdoc />

@@ -14,7 +14,7 @@ namespace CanIds.Firmware.Tests
             byte[] frame = new byte[2 + payload + 2];
             UpdateProtocol.Start(frame, type, seq);
             for (int i = 0; i < payload; i++) frame[2 + i] = (byte)(fill + i);
-            byte[] sealedFrame = new byte[Cobs.MaxEncodedLength(frame.Length) + 1];
+            byte[] sealedFrame = new byte[Cobs.MaxEncodedLength(frame.Length) + 2];
             int n = UpdateProtocol.Seal(frame, 2 + payload, sealedFrame);
             Array.Copy(sealedFrame, 0, wire, at, n);
             return at + n;

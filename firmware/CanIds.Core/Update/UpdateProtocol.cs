@@ -89,16 +89,18 @@ namespace CanIds.Core.Update
 
         /// <summary>
         /// Appends the CRC to a frame of <paramref name="length"/> bytes (type, seq, payload), COBS-encodes it into
-        /// <paramref name="wire"/> with the 0x00 delimiter; returns the bytes to send.
+        /// <paramref name="wire"/> between two 0x00 delimiters (the leading one separates it from any report text
+        /// sent before it); returns the bytes to send.
         /// </summary>
         public static int Seal(byte[] frame, int length, byte[] wire)
         {
             ushort crc = Crc16Ccitt.Compute(frame, 0, length);
             frame[length] = (byte)(crc >> 8);
             frame[length + 1] = (byte)crc;
-            int n = Cobs.Encode(frame, 0, length + 2, wire, 0);
-            wire[n] = 0;
-            return n + 1;
+            wire[0] = 0;
+            int n = Cobs.Encode(frame, 0, length + 2, wire, 1);
+            wire[1 + n] = 0;
+            return n + 2;
         }
 
         /// <summary>True when a decoded frame of <paramref name="length"/> bytes has at least type, seq and a matching CRC.</summary>

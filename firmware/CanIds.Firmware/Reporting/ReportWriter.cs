@@ -10,7 +10,7 @@ namespace CanIds.Firmware.Reporting
     {
         private readonly ISerialPort _port;
         private readonly object _gate;
-        private readonly byte[] _line = new byte[160];
+        private readonly byte[] _line = new byte[512];
 
         /// <summary>A writer on <paramref name="port"/>; <paramref name="gate"/> serialises with the update service's writes.</summary>
         public ReportWriter(ISerialPort port, object gate)

@@ -24,7 +24,7 @@ namespace CanIds.Firmware.Update
         private readonly FrameDecoder _decoder = new FrameDecoder(UpdateProtocol.MaxFrame);
         private readonly byte[] _in = new byte[256];
         private readonly byte[] _answer = new byte[UpdateProtocol.MaxFrame + 2];
-        private readonly byte[] _wire = new byte[Cobs.MaxEncodedLength(UpdateProtocol.MaxFrame + 2) + 1];
+        private readonly byte[] _wire = new byte[Cobs.MaxEncodedLength(UpdateProtocol.MaxFrame + 2) + 2];
         private readonly byte[] _image;
         private int _lastWireLength;
         private int _lastType = -1;

@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using CanIds.Core;
-using CanIds.Firmware.Detection;
 using CanIds.Firmware.Ports;
 
 namespace CanIds.Cli.Commands
@@ -34,8 +33,18 @@ namespace CanIds.Cli.Commands
         {
             var bus = new BuiltInTraffic();
             var printer = new WindowPrinter();
-            var receiver = new FrameReceiver(bus, new FrameWindow(frames), printer);
-            int received = receiver.Drain();
+            var window = new FrameWindow(frames);
+            var frame = new CanFrame();
+            var input = new byte[window.InputLength];
+            int received = 0;
+            while (bus.TryReceive(frame))
+            {
+                window.Push(frame);
+                window.CopyTo(input, 0);
+                printer.OnWindow(frame, input);
+                received++;
+            }
+
             Console.WriteLine($"{received} frames → {received} windows of {frames} × {InputFormat.BytesPerFrame} bytes (input format v{InputFormat.Version}); CRC-32 of all windows 0x{printer.Crc:X8}");
             return 0;
         }
@@ -68,7 +77,7 @@ namespace CanIds.Cli.Commands
             }
         }
 
-        private sealed class WindowPrinter : IWindowSink
+        private sealed class WindowPrinter
         {
             public uint Crc { get; private set; }
 
