@@ -17,7 +17,7 @@ namespace CanIds.Firmware
     /// update service and the image store. The device's Program builds it over the nanoFramework adapters; the HIL
     /// replay and the tests build it over a simulated bus, the Verilated FPGA, a pseudo-terminal and a file store.
     /// </summary>
-    public sealed class FirmwareApp : IModelActivator
+    public sealed class FirmwareApp : IModelActivator, IInjectionPort, IVerdictSink
     {
         private const string KeyFile = "device.key";
         private readonly IClock _clock;
@@ -27,6 +27,12 @@ namespace CanIds.Firmware
         private string _reason = "";
         private uint _activeModelId;
         private long _nextStatsUs;
+        private readonly CanFrame _injected = new CanFrame();
+        private readonly byte[] _injectedData = new byte[8];
+        private readonly byte[] _tapped = new byte[3 * 256];
+        private int _tappedCount;
+        private bool _tapping;
+        private IVerdictSink _forward;
 
         /// <summary>Builds the firmware over its ports (nothing runs until <see cref="Boot"/>).</summary>
         public FirmwareApp(ICanBus bus, ISpiPort spi, ISerialPort serial, IAlertPin pin, IClock clock, IFileStorage storage, FirmwareOptions options)
@@ -43,7 +49,7 @@ namespace CanIds.Firmware
             Link = new FpgaLink(spi, Verdicts, options.MaxBatch, options.MaxRecords, options.LoadChunk);
             Pipeline = new DetectionPipeline(Queue, Link, Verdicts, Pending, Report, clock, InputFormat.DefaultWindowFrames, options.FailMode, options.RetryMs);
             Store = new ImageStore(storage, options.ImageCapacity);
-            Updates = new UpdateService(serial, serialGate, Store, this, Report, clock);
+            Updates = new UpdateService(serial, serialGate, Store, this, this, Report, clock);
             _image = new byte[options.ImageCapacity];
         }
 
@@ -185,6 +191,65 @@ namespace CanIds.Firmware
             Adopt(parsed);
             Report.Write("MODEL", _clock.Microseconds / 1000, "loaded id=" + parsed.ModelId.ToString("x8") + " name=" + parsed.Name);
             return UpdateProtocol.Ok;
+        }
+
+        /// <inheritdoc />
+        public int Inject(byte[] frames, int offset, int count)
+        {
+            if (!_tapping)
+            {
+                _tapping = true;
+                _forward = Verdicts.Observer;
+                Verdicts.Observer = this;
+            }
+
+            int accepted = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int p = offset + i * UpdateProtocol.InjectedFrameLength;
+                uint word = UpdateProtocol.GetU32(frames, p);
+                int length = frames[p + 4] > 8 ? 8 : frames[p + 4];
+                Array.Copy(frames, p + 5, _injectedData, 0, 8);
+                bool extended = (word & 0x80000000) != 0;
+                uint id = word & (extended ? CanFrame.MaxExtendedId : CanFrame.MaxStandardId);
+                _injected.Set(id, extended, (word & 0x40000000) != 0, _injectedData, 0, length);
+                if (Queue.Inject(_injected)) accepted++;
+            }
+
+            return accepted;
+        }
+
+        /// <inheritdoc />
+        public int TakeVerdicts(byte[] destination, int offset, int max)
+        {
+            lock (_tapped)
+            {
+                int n = _tappedCount < max ? _tappedCount : max;
+                Array.Copy(_tapped, 0, destination, offset, 3 * n);
+                Array.Copy(_tapped, 3 * n, _tapped, 0, 3 * (_tappedCount - n));
+                _tappedCount -= n;
+                return n;
+            }
+        }
+
+        /// <summary>Keeps verdicts for the injecting host (IVerdictSink of the injection tap).</summary>
+        void IVerdictSink.OnVerdict(int tag, int cls, int bank)
+        {
+            if (_forward != null) _forward.OnVerdict(tag, cls, bank);
+            lock (_tapped)
+            {
+                if (3 * (_tappedCount + 1) > _tapped.Length) return; // the host reads them back long before this
+                _tapped[3 * _tappedCount] = (byte)(tag >> 8);
+                _tapped[3 * _tappedCount + 1] = (byte)tag;
+                _tapped[3 * _tappedCount + 2] = (byte)cls;
+                _tappedCount++;
+            }
+        }
+
+        /// <summary>Lost windows are only forwarded: the injecting host sees their tags missing.</summary>
+        void IVerdictSink.OnLost(int firstTag, int count)
+        {
+            if (_forward != null) _forward.OnLost(firstTag, count);
         }
 
         /// <inheritdoc />

@@ -44,7 +44,7 @@ namespace CanIds.Hil.Tests
                 rig.App.Boot();
                 using (new RunningFirmware(rig))
                 {
-                    var client = new FlashClient(host, Timeout);
+                    var client = new DeviceClient(host, Timeout);
                     var hello = client.Hello();
                     Assert.False(hello.KeyProvisioned);
                     Assert.Equal(IdOf(Rigs.DefaultModel), hello.ActiveModelId);
@@ -82,7 +82,7 @@ namespace CanIds.Hil.Tests
             rig.App.Boot();
             uint original = rig.App.ActiveModelId;
             using var running = new RunningFirmware(rig);
-            var client = new FlashClient(host, Timeout);
+            var client = new DeviceClient(host, Timeout);
             client.Provision(Key);
             var model = TestModels.Random(502);
 
@@ -126,7 +126,7 @@ namespace CanIds.Hil.Tests
             var second = TestModels.Random(504);
             var image = ImageOf(second);
             using var host = new SerialLine(pty.HostEnd);
-            var client = new FlashClient(host, Timeout);
+            var client = new DeviceClient(host, Timeout);
 
             using (var device = new SerialLine(pty.DeviceEnd))
             {

@@ -38,6 +38,19 @@ namespace CanIds.Core.Update
         /// <summary>Store the device key (16..64 bytes); accepted only while none is stored (a manufacturing step).</summary>
         public const byte Provision = 0x09;
 
+        /// <summary>
+        /// HIL injection: frames for the detection path as if received on CAN (each: identifier (4; bit 31 extended,
+        /// bit 30 remote), length (1), 8 data bytes). Answer: frames accepted (1), then the verdicts that arrived since the
+        /// last INJECT: count (1) and per verdict its tag (2) and class (1).
+        /// </summary>
+        public const byte Inject = 0x0A;
+
+        /// <summary>Bytes of one injected frame.</summary>
+        public const int InjectedFrameLength = 13;
+
+        /// <summary>Most frames one INJECT carries.</summary>
+        public const int MaxInjectFrames = (MaxFrame - 4) / InjectedFrameLength;
+
         /// <summary>Answers carry the request type with this bit set.</summary>
         public const byte AnswerFlag = 0x80;
 

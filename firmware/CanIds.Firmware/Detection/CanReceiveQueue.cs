@@ -78,6 +78,30 @@ namespace CanIds.Firmware.Detection
             return n;
         }
 
+        /// <summary>
+        /// Queues a frame that did not come from the driver (HIL injection over the serial line), stamped now; false
+        /// (and counted as an overrun) when the queue is full.
+        /// </summary>
+        public bool Inject(CanFrame frame)
+        {
+            long now = _clock.Microseconds;
+            lock (_gate)
+            {
+                Received++;
+                if (_count == _frames.Length)
+                {
+                    Overruns++;
+                    return false;
+                }
+
+                int at = (_head + _count) % _frames.Length;
+                _frames[at].CopyFrom(frame);
+                _times[at] = now;
+                _count++;
+                return true;
+            }
+        }
+
         /// <summary>Takes the oldest frame into <paramref name="frame"/>; returns its arrival time (µs), or −1 when empty.</summary>
         public long TryDequeue(CanFrame frame)
         {

@@ -19,6 +19,7 @@ namespace CanIds.Firmware.Update
         private readonly object _gate;
         private readonly ImageStore _store;
         private readonly IModelActivator _activator;
+        private readonly IInjectionPort _injection;
         private readonly ReportWriter _report;
         private readonly IClock _clock;
         private readonly FrameDecoder _decoder = new FrameDecoder(UpdateProtocol.MaxFrame);
@@ -31,12 +32,13 @@ namespace CanIds.Firmware.Update
         private int _lastSeq = -1;
 
         /// <summary>A service on <paramref name="port"/>; <paramref name="gate"/> serialises writes with the report lines.</summary>
-        public UpdateService(ISerialPort port, object gate, ImageStore store, IModelActivator activator, ReportWriter report, IClock clock)
+        public UpdateService(ISerialPort port, object gate, ImageStore store, IModelActivator activator, IInjectionPort injection, ReportWriter report, IClock clock)
         {
             _port = port;
             _gate = gate;
             _store = store;
             _activator = activator;
+            _injection = injection;
             _report = report;
             _clock = clock;
             _image = new byte[store.Capacity];
@@ -96,6 +98,7 @@ namespace CanIds.Firmware.Update
                 case UpdateProtocol.Rollback: answer = Rollback(); break;
                 case UpdateProtocol.Status: answer = Text(UpdateProtocol.Ok, _activator.StatusText()); break;
                 case UpdateProtocol.Provision: answer = Provision(frame, length); break;
+                case UpdateProtocol.Inject: answer = Inject(frame, length); break;
                 default: answer = Text(UpdateProtocol.Unknown, "unknown request type " + type); break;
             }
 
@@ -215,6 +218,18 @@ namespace CanIds.Firmware.Update
             if (!_activator.Provision(frame, 2, keyLength)) return Text(UpdateProtocol.BadState, "a device key is provisioned already; keys are set once");
             _report.Write("UPDATE", _clock.Microseconds / 1000, "key provisioned");
             return Result(UpdateProtocol.Ok);
+        }
+
+        private int Inject(byte[] frame, int length)
+        {
+            int count = (length - 2) / UpdateProtocol.InjectedFrameLength;
+            if (count * UpdateProtocol.InjectedFrameLength != length - 2) return Text(UpdateProtocol.BadFrame, "INJECT takes whole 13-byte frames");
+            int n = Result(UpdateProtocol.Ok);
+            _answer[n++] = (byte)_injection.Inject(frame, 2, count);
+            int max = (UpdateProtocol.MaxFrame - n - 1 - 2) / 3; // leaves room for the count and the CRC
+            int verdicts = _injection.TakeVerdicts(_answer, n + 1, max);
+            _answer[n] = (byte)verdicts;
+            return n + 1 + 3 * verdicts;
         }
 
         private int Result(byte code)

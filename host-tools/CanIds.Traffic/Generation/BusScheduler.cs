@@ -101,7 +101,7 @@ namespace CanIds.Traffic.Generation
         /// Bits a classic frame occupies: SOF, arbitration and control fields and data with their stuff bits counted
         /// exactly, then CRC (one stuff bit assumed), delimiters, ACK, EOF and 3 bits of interframe space.
         /// </summary>
-        internal static int BitsOnTheWire(in CanRecord record)
+        public static int BitsOnTheWire(in CanRecord record)
         {
             // Arbitration field after SOF: standard ID(11) RTR; extended base(11) SRR IDE ext(18) RTR.
             int arbitrationBits = record.IsExtended ? 32 : 12;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using CanIds.Core;
 using CanIds.Core.Update;
@@ -16,13 +17,16 @@ namespace CanIds.Device
         public int Code { get; } = code;
     }
 
+    /// <summary>A verdict the device returned for an injected frame's window.</summary>
+    public readonly record struct InjectedVerdict(int Tag, int Class);
+
     /// <summary>
     /// The host end of the serial update protocol (docs/update-protocol.md): upload a weight image in acknowledged,
-    /// CRC-checked chunks (resuming where the device stopped), read it back to verify it, commit it, roll back. Every
-    /// request is resent with the same sequence number until answered, so a lost frame costs a retry, never a
-    /// repeated action.
+    /// CRC-checked chunks (resuming where the device stopped), read it back to verify it, commit it, roll back, and
+    /// inject frames into the detection path for HIL replay. Every request is resent with the same sequence number
+    /// until answered, so a lost frame costs a retry, never a repeated action.
     /// </summary>
-    public sealed class FlashClient
+    public sealed class DeviceClient
     {
         private readonly SerialLine _line;
         private readonly TimeSpan _timeout;
@@ -34,7 +38,7 @@ namespace CanIds.Device
         private byte _seq;
 
         /// <summary>A client on <paramref name="line"/>, waiting <paramref name="timeout"/> per attempt, <paramref name="attempts"/> attempts per request.</summary>
-        public FlashClient(SerialLine line, TimeSpan timeout, int attempts = 5)
+        public DeviceClient(SerialLine line, TimeSpan timeout, int attempts = 5)
         {
             _line = line;
             _timeout = timeout;
@@ -51,7 +55,7 @@ namespace CanIds.Device
         /// <summary>Asks who is there.</summary>
         public DeviceInfo Hello()
         {
-            var a = Request(UpdateProtocol.Hello, []);
+            var a = Send(UpdateProtocol.Hello, []);
             return new DeviceInfo(a[0], (a[1] << 8) | a[2], (int)Be(a, 3), Be(a, 7), Be(a, 11), (int)Be(a, 15), a[19] == 1, a[20] == 1);
         }
 
@@ -65,7 +69,7 @@ namespace CanIds.Device
             var begin = new byte[8];
             UpdateProtocol.PutU32(begin, 0, (uint)image.Length);
             UpdateProtocol.PutU32(begin, 4, Crc32.Compute(image, 0, image.Length));
-            int at = (int)Be(Request(UpdateProtocol.Begin, begin), 0);
+            int at = (int)Be(Send(UpdateProtocol.Begin, begin), 0);
             while (at < image.Length)
             {
                 progress?.Invoke(at, image.Length);
@@ -75,7 +79,7 @@ namespace CanIds.Device
                 image.AsSpan(at, n).CopyTo(payload.AsSpan(4));
                 try
                 {
-                    at = (int)Be(Request(UpdateProtocol.Chunk, payload), 0);
+                    at = (int)Be(Send(UpdateProtocol.Chunk, payload), 0);
                 }
                 catch (DeviceRefusedException e) when (e.Code == UpdateProtocol.BadOffset)
                 {
@@ -96,7 +100,7 @@ namespace CanIds.Device
                 UpdateProtocol.PutU32(request, 0, (uint)at);
                 request[4] = (byte)(n >> 8);
                 request[5] = (byte)n;
-                var data = Request(UpdateProtocol.Read, request);
+                var data = Send(UpdateProtocol.Read, request);
                 if (data.Length != n) throw new InvalidOperationException($"read-back at {at}: the device returned {data.Length} bytes, expected {n}");
                 for (int i = 0; i < n; i++)
                 {
@@ -109,23 +113,53 @@ namespace CanIds.Device
         }
 
         /// <summary>Has the device verify the staged image and make it the active model; returns its model id.</summary>
-        public uint Commit() => Be(Request(UpdateProtocol.Commit, [], TimeSpan.FromSeconds(30)), 0);
+        public uint Commit() => Be(Send(UpdateProtocol.Commit, [], TimeSpan.FromSeconds(30)), 0);
 
         /// <summary>Has the device go back to its previous model; returns that model's id.</summary>
-        public uint Rollback() => Be(Request(UpdateProtocol.Rollback, [], TimeSpan.FromSeconds(30)), 0);
+        public uint Rollback() => Be(Send(UpdateProtocol.Rollback, [], TimeSpan.FromSeconds(30)), 0);
 
         /// <summary>Drops the staged upload.</summary>
-        public void Abort() => Request(UpdateProtocol.Abort, []);
+        public void Abort() => Send(UpdateProtocol.Abort, []);
 
         /// <summary>The device's status text.</summary>
-        public string Status() => System.Text.Encoding.ASCII.GetString(Request(UpdateProtocol.Status, []));
+        public string Status() => System.Text.Encoding.ASCII.GetString(Send(UpdateProtocol.Status, []));
 
         /// <summary>Stores the device key (accepted once per device).</summary>
-        public void Provision(byte[] key) => Request(UpdateProtocol.Provision, key);
+        public void Provision(byte[] key) => Send(UpdateProtocol.Provision, key);
+
+        /// <summary>
+        /// Injects <paramref name="frames"/> (at most UpdateProtocol.MaxInjectFrames) as if received on the device's CAN
+        /// bus; returns how many its receive queue accepted and adds the verdicts that arrived meanwhile to
+        /// <paramref name="verdicts"/> (an empty batch only collects verdicts).
+        /// </summary>
+        public int Inject(ReadOnlySpan<CanFrame> frames, List<InjectedVerdict> verdicts)
+        {
+            if (frames.Length > UpdateProtocol.MaxInjectFrames)
+                throw new ArgumentException($"at most {UpdateProtocol.MaxInjectFrames} frames per INJECT, got {frames.Length}", nameof(frames));
+            var payload = new byte[frames.Length * UpdateProtocol.InjectedFrameLength];
+            for (int i = 0; i < frames.Length; i++)
+            {
+                var f = frames[i];
+                int p = i * UpdateProtocol.InjectedFrameLength;
+                uint word = f.Id | (f.IsExtended ? 0x80000000u : 0) | (f.IsRemote ? 0x40000000u : 0);
+                UpdateProtocol.PutU32(payload, p, word);
+                payload[p + 4] = (byte)f.Dlc;
+                f.Data.AsSpan(0, 8).CopyTo(payload.AsSpan(p + 5));
+            }
+
+            var a = Send(UpdateProtocol.Inject, payload);
+            if (a.Length < 2 || a.Length != 2 + 3 * a[1]) throw new InvalidOperationException($"INJECT answer of {a.Length} bytes is malformed");
+            for (int v = 0; v < a[1]; v++) verdicts.Add(new InjectedVerdict((a[2 + 3 * v] << 8) | a[3 + 3 * v], a[4 + 3 * v]));
+            return a[0];
+        }
 
         private byte[] _lastAnswer = [];
 
-        private byte[] Request(byte type, ReadOnlySpan<byte> payload, TimeSpan? timeout = null)
+        /// <summary>
+        /// Sends one request of <paramref name="type"/> (resent until answered) and returns the answer's payload after
+        /// the result code; throws <see cref="DeviceRefusedException"/> when the result is not Ok.
+        /// </summary>
+        public byte[] Send(byte type, ReadOnlySpan<byte> payload, TimeSpan? timeout = null)
         {
             _seq++;
             UpdateProtocol.Start(_frame, type, _seq);
@@ -182,6 +216,7 @@ namespace CanIds.Device
             UpdateProtocol.Rollback => "ROLLBACK",
             UpdateProtocol.Status => "STATUS",
             UpdateProtocol.Provision => "PROVISION",
+            UpdateProtocol.Inject => "INJECT",
             _ => $"request 0x{type:x2}",
         };
     }
