@@ -29,7 +29,7 @@ namespace CanIds.Firmware
         private long _nextStatsUs;
         private readonly CanFrame _injected = new CanFrame();
         private readonly byte[] _injectedData = new byte[8];
-        private readonly byte[] _tapped = new byte[3 * 256];
+        private readonly byte[] _tapped = new byte[UpdateProtocol.InjectedVerdictLength * 256];
         private int _tappedCount;
         private bool _tapping;
         private IVerdictSink _forward;
@@ -224,9 +224,10 @@ namespace CanIds.Firmware
         {
             lock (_tapped)
             {
+                const int size = UpdateProtocol.InjectedVerdictLength;
                 int n = _tappedCount < max ? _tappedCount : max;
-                Array.Copy(_tapped, 0, destination, offset, 3 * n);
-                Array.Copy(_tapped, 3 * n, _tapped, 0, 3 * (_tappedCount - n));
+                Array.Copy(_tapped, 0, destination, offset, size * n);
+                Array.Copy(_tapped, size * n, _tapped, 0, size * (_tappedCount - n));
                 _tappedCount -= n;
                 return n;
             }
@@ -238,10 +239,16 @@ namespace CanIds.Firmware
             if (_forward != null) _forward.OnVerdict(tag, cls, bank);
             lock (_tapped)
             {
-                if (3 * (_tappedCount + 1) > _tapped.Length) return; // the host reads them back long before this
-                _tapped[3 * _tappedCount] = (byte)(tag >> 8);
-                _tapped[3 * _tappedCount + 1] = (byte)tag;
-                _tapped[3 * _tappedCount + 2] = (byte)cls;
+                const int size = UpdateProtocol.InjectedVerdictLength;
+                int p = size * _tappedCount;
+                if (p + size > _tapped.Length) return; // the host reads them back long before this
+                long latency = _clock.Microseconds - Pending.Time(tag);
+                if (latency > 0xFFFF) latency = 0xFFFF;
+                _tapped[p] = (byte)(tag >> 8);
+                _tapped[p + 1] = (byte)tag;
+                _tapped[p + 2] = (byte)cls;
+                _tapped[p + 3] = (byte)(latency >> 8);
+                _tapped[p + 4] = (byte)latency;
                 _tappedCount++;
             }
         }

@@ -1,15 +1,19 @@
 using System.CommandLine;
 using CanIds.Cli.Commands;
 
+// The verbs in the order of the workflow: traffic → model → image → device → replay → measurements.
 var root = new RootCommand("canids: CAN bus intrusion detection: traffic, training, export, flashing and replay for the CQMLP IDS.");
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(ConvertCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(ExploreCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(KeygenCommand.Create());
+root.Subcommands.Add(FlashCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return root.Parse(args).Invoke();

@@ -17,8 +17,8 @@ namespace CanIds.Device
         public int Code { get; } = code;
     }
 
-    /// <summary>A verdict the device returned for an injected frame's window.</summary>
-    public readonly record struct InjectedVerdict(int Tag, int Class);
+    /// <summary>A verdict the device returned for an injected frame's window, with the time it took on the device (µs, saturating at 65,535).</summary>
+    public readonly record struct InjectedVerdict(int Tag, int Class, int LatencyUs);
 
     /// <summary>
     /// The host end of the serial update protocol (docs/update-protocol.md): upload a weight image in acknowledged,
@@ -148,8 +148,9 @@ namespace CanIds.Device
             }
 
             var a = Send(UpdateProtocol.Inject, payload);
-            if (a.Length < 2 || a.Length != 2 + 3 * a[1]) throw new InvalidOperationException($"INJECT answer of {a.Length} bytes is malformed");
-            for (int v = 0; v < a[1]; v++) verdicts.Add(new InjectedVerdict((a[2 + 3 * v] << 8) | a[3 + 3 * v], a[4 + 3 * v]));
+            const int size = UpdateProtocol.InjectedVerdictLength;
+            if (a.Length < 2 || a.Length != 2 + size * a[1]) throw new InvalidOperationException($"INJECT answer of {a.Length} bytes is malformed");
+            for (int v = 0, p = 2; v < a[1]; v++, p += size) verdicts.Add(new InjectedVerdict((a[p] << 8) | a[p + 1], a[p + 2], (a[p + 3] << 8) | a[p + 4]));
             return a[0];
         }
 

@@ -23,9 +23,10 @@ namespace CanIds.Hil
     public sealed class FirmwareRig : IVerdictSink
     {
         /// <summary>A rig over the given ports, with the firmware's default options unless <paramref name="options"/> says otherwise.</summary>
-        public FirmwareRig(ISpiPort spi, ISerialPort serial, IFileStorage storage, FirmwareOptions? options = null)
+        public FirmwareRig(ISpiPort spi, ISerialPort serial, IFileStorage storage, FirmwareOptions? options = null, VirtualClock? clock = null)
         {
             Serial = serial;
+            Clock = clock ?? new VirtualClock();
             App = new FirmwareApp(Bus, spi, serial, Pin, Clock, storage, options ?? new FirmwareOptions());
             App.Verdicts.Observer = this;
             App.Queue.Start();
@@ -38,7 +39,7 @@ namespace CanIds.Hil
         public VirtualCanBus Bus { get; } = new();
 
         /// <summary>Its clock.</summary>
-        public VirtualClock Clock { get; } = new();
+        public VirtualClock Clock { get; }
 
         /// <summary>Its alert pin.</summary>
         public AlertRecorder Pin { get; } = new();
@@ -67,6 +68,19 @@ namespace CanIds.Hil
             }
 
             Drain();
+        }
+
+        /// <summary>
+        /// A frame arrives at <paramref name="timeUs"/>, which may lie before the clock's now (its receive interrupt fired
+        /// during a transfer the loop was still in); returns false when the receive queue was full and dropped it.
+        /// </summary>
+        public bool ArriveAt(in CanRecord frame, long timeUs)
+        {
+            long now = Clock.Microseconds, overruns = App.Queue.Overruns;
+            Clock.Microseconds = timeUs;
+            Bus.Arrive(frame);
+            Clock.Microseconds = now;
+            return App.Queue.Overruns == overruns;
         }
 
         /// <summary>Runs the main loop until no window waits for its verdict (or the link is down).</summary>

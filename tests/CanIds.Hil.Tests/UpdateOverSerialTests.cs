@@ -22,11 +22,7 @@ namespace CanIds.Hil.Tests
 
         private static byte[] ImageOf(IntegerModel model, byte[]? key = null) => WeightImageWriter.Build(model, HardwareConfig.For(model), key ?? Key);
 
-        private static uint IdOf(IntegerModel model)
-        {
-            var payload = MemoryLayout.Payload(model, HardwareConfig.For(model));
-            return CanIds.Core.Crc32.Compute(payload, 0, payload.Length);
-        }
+        private static uint IdOf(IntegerModel model) => MemoryLayout.ModelId(model, HardwareConfig.For(model));
 
         [Fact]
         public void AFlashedModelIsVerifiedLoadedAndClassifiesBitExactly()

@@ -31,7 +31,7 @@ namespace CanIds.Traffic.Tests
             for (int i = 1; i < frames.Count; i++)
             {
                 long gap = frames[i].TimestampUs - frames[i - 1].TimestampUs;
-                long wire = (long)(BusScheduler.BitsOnTheWire(frames[i]) * 2.0); // µs at 500 kbit/s
+                long wire = (long)(CanWire.Bits(frames[i]) * 2.0); // µs at 500 kbit/s
                 Assert.True(gap >= wire - 1, $"frame {i}: {gap} µs after the previous one, but it takes {wire} µs on the wire");
             }
         }
@@ -40,9 +40,9 @@ namespace CanIds.Traffic.Tests
         public void StuffBitsAreCountedForTheWorstCaseAllZeroFrame()
         {
             var zero = CanRecord.Classic(0, 0x000, false, new byte[8]);
-            Assert.Equal(128, BusScheduler.BitsOnTheWire(zero)); // 83 stuffable bits + 16 stuff bits + 29 fixed
+            Assert.Equal(128, CanWire.Bits(zero)); // 83 stuffable bits + 16 stuff bits + 29 fixed
             var alternating = CanRecord.Classic(0, 0x555, false, Enumerable.Repeat((byte)0x55, 8).ToArray());
-            Assert.Equal(83 + 29, BusScheduler.BitsOnTheWire(alternating));
+            Assert.Equal(83 + 29, CanWire.Bits(alternating));
         }
 
         [Fact]

@@ -41,12 +41,16 @@ namespace CanIds.Core.Update
         /// <summary>
         /// HIL injection: frames for the detection path as if received on CAN (each: identifier (4; bit 31 extended,
         /// bit 30 remote), length (1), 8 data bytes). Answer: frames accepted (1), then the verdicts that arrived since the
-        /// last INJECT: count (1) and per verdict its tag (2) and class (1).
+        /// last INJECT: count (1) and per verdict its tag (2), class (1) and the device-measured time from queuing the
+        /// frame to its verdict in µs (2, saturating at 65,535).
         /// </summary>
         public const byte Inject = 0x0A;
 
         /// <summary>Bytes of one injected frame.</summary>
         public const int InjectedFrameLength = 13;
+
+        /// <summary>Bytes of one verdict in an INJECT answer.</summary>
+        public const int InjectedVerdictLength = 5;
 
         /// <summary>Most frames one INJECT carries.</summary>
         public const int MaxInjectFrames = (MaxFrame - 4) / InjectedFrameLength;

@@ -10,7 +10,7 @@ namespace CanIds.Firmware.Update
         /// <summary>Queues <paramref name="count"/> frames (UpdateProtocol.InjectedFrameLength bytes each) at <paramref name="offset"/>; returns how many were accepted.</summary>
         int Inject(byte[] frames, int offset, int count);
 
-        /// <summary>Copies up to <paramref name="max"/> verdicts (tag 2 bytes, class 1 byte) received since the last call; returns how many.</summary>
+        /// <summary>Copies up to <paramref name="max"/> verdicts (UpdateProtocol.InjectedVerdictLength bytes each: tag, class, latency) received since the last call; returns how many.</summary>
         int TakeVerdicts(byte[] destination, int offset, int max);
     }
 }

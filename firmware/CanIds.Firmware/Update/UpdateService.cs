@@ -226,10 +226,10 @@ namespace CanIds.Firmware.Update
             if (count * UpdateProtocol.InjectedFrameLength != length - 2) return Text(UpdateProtocol.BadFrame, "INJECT takes whole 13-byte frames");
             int n = Result(UpdateProtocol.Ok);
             _answer[n++] = (byte)_injection.Inject(frame, 2, count);
-            int max = (UpdateProtocol.MaxFrame - n - 1 - 2) / 3; // leaves room for the count and the CRC
+            int max = (UpdateProtocol.MaxFrame - n - 1 - 2) / UpdateProtocol.InjectedVerdictLength; // room for the count and the CRC
             int verdicts = _injection.TakeVerdicts(_answer, n + 1, max);
             _answer[n] = (byte)verdicts;
-            return n + 1 + 3 * verdicts;
+            return n + 1 + UpdateProtocol.InjectedVerdictLength * verdicts;
         }
 
         private int Result(byte code)

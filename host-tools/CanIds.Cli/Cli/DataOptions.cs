@@ -66,10 +66,8 @@ namespace CanIds.Cli.Cli
             WindowSet set;
             if (logs.Length == 0)
             {
-                double seconds = parse.GetValue(_generate);
-                if (!(seconds > 0)) throw new ArgumentException("give logs, or --generate SECONDS of synthetic traffic");
-                var options = new GeneratorOptions { DurationSeconds = seconds, Seed = parse.GetValue(_seed), Attacks = Commands.GenerateCommand.ParseAttacks(parse.GetValue(_attacks)!) };
-                set = AnsiConsole.Status().Start($"generating {seconds:0.#} s of traffic (seed {options.Seed})", _ =>
+                var options = Generator(parse);
+                set = AnsiConsole.Status().Start($"generating {options.DurationSeconds:0.#} s of traffic (seed {options.Seed})", _ =>
                     WindowSet.FromRecordsDiscoveringClasses(TrafficGenerator.Generate(options), windowFrames));
                 if (classes == null)
                 {
@@ -79,26 +77,58 @@ namespace CanIds.Cli.Cli
             }
             else
             {
-                var read = new ReadOptions
-                {
-                    SkipMalformed = parse.GetValue(_skip),
-                    AttackLabel = parse.GetValue(_attackLabel),
-                    ClassNames = parse.GetValue(_labelNames)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-                };
-                var format = parse.GetValue(_format) is { } name ? LogFormats.Parse(name) : (LogFormat?)null;
-                var sets = new List<WindowSet>();
-                foreach (var path in logs)
-                {
-                    if (!File.Exists(path)) throw new FileNotFoundException(null, path);
-                    using var reader = LogFormats.Open(path, format, read);
-                    sets.Add(AnsiConsole.Status().Start($"reading {Path.GetFileName(path)}", _ => WindowSet.FromRecordsDiscoveringClasses(reader.ReadAll(), windowFrames)));
-                    if (reader.Summary.Skipped > 0) AnsiConsole.MarkupLine(Markup.Escape($"{path}: {reader.Summary}"));
-                }
-
-                set = WindowSet.Concat(sets);
+                set = WindowSet.Concat(logs.Select(path => AnsiConsole.Status().Start($"reading {Path.GetFileName(path)}", _ =>
+                    WindowSet.FromRecordsDiscoveringClasses(ReadLog(parse, path), windowFrames))).ToList());
             }
 
             return classes == null ? set : set.WithClasses(classes);
+        }
+
+        /// <summary>
+        /// Windows to score on, labelled over <paramref name="classes"/>: <paramref name="logs"/> when given (read with
+        /// the same format options), else generated traffic of the next seed, a third as long as the training traffic.
+        /// </summary>
+        public WindowSet LoadHeldout(ParseResult parse, IReadOnlyList<string> logs, int windowFrames, IReadOnlyList<string> classes)
+        {
+            if (logs.Count > 0)
+                return WindowSet.Concat(logs.Select(path => AnsiConsole.Status().Start($"reading {Path.GetFileName(path)}", _ =>
+                    WindowSet.FromRecordsDiscoveringClasses(ReadLog(parse, path), windowFrames))).ToList()).WithClasses(classes);
+            var options = Generator(parse);
+            options = new GeneratorOptions { DurationSeconds = options.DurationSeconds / 3, Seed = options.Seed + 1, Attacks = options.Attacks };
+            return AnsiConsole.Status().Start($"generating {options.DurationSeconds:0.#} s of held-out traffic (seed {options.Seed})", _ =>
+                WindowSet.FromRecordsDiscoveringClasses(TrafficGenerator.Generate(options), windowFrames)).WithClasses(classes);
+        }
+
+        /// <summary>The frames, in order (several logs one after another).</summary>
+        public List<CanRecord> LoadRecords(ParseResult parse)
+        {
+            var logs = parse.GetValue(_logs) ?? [];
+            if (logs.Length > 0) return logs.SelectMany(path => AnsiConsole.Status().Start($"reading {Path.GetFileName(path)}", _ => ReadLog(parse, path).ToList())).ToList();
+            var options = Generator(parse);
+            return AnsiConsole.Status().Start($"generating {options.DurationSeconds:0.#} s of traffic (seed {options.Seed})", _ => TrafficGenerator.Generate(options).ToList());
+        }
+
+        private GeneratorOptions Generator(ParseResult parse)
+        {
+            double seconds = parse.GetValue(_generate);
+            if (!(seconds > 0)) throw new ArgumentException("give logs, or --generate SECONDS of synthetic traffic");
+            return new GeneratorOptions { DurationSeconds = seconds, Seed = parse.GetValue(_seed), Attacks = Commands.GenerateCommand.ParseAttacks(parse.GetValue(_attacks)!) };
+        }
+
+        // Streams a log's frames; what was skipped is reported once it is read.
+        private IEnumerable<CanRecord> ReadLog(ParseResult parse, string path)
+        {
+            var read = new ReadOptions
+            {
+                SkipMalformed = parse.GetValue(_skip),
+                AttackLabel = parse.GetValue(_attackLabel),
+                ClassNames = parse.GetValue(_labelNames)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            };
+            var format = parse.GetValue(_format) is { } name ? LogFormats.Parse(name) : (LogFormat?)null;
+            if (!File.Exists(path)) throw new FileNotFoundException(null, path);
+            using var reader = LogFormats.Open(path, format, read);
+            foreach (var record in reader.ReadAll()) yield return record;
+            if (reader.Summary.Skipped > 0) AnsiConsole.MarkupLine(Markup.Escape($"{path}: {reader.Summary}"));
         }
     }
 }

@@ -30,6 +30,14 @@ namespace CanIds.Cli.Cli
             {
                 return Fail(e.Message, ExitCodes.DataError);
             }
+            catch (CanIds.Device.DeviceRefusedException e)
+            {
+                return Fail(e.Message, ExitCodes.DataError);
+            }
+            catch (TimeoutException e)
+            {
+                return Fail(e.Message, ExitCodes.Unavailable);
+            }
             catch (InvalidOperationException e)
             {
                 return Fail(e.Message, ExitCodes.Software);

@@ -1,66 +1,76 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
-using CanIds.Cli.Bench;
+using System.Linq;
+using CanIds.Bench;
 using CanIds.Cli.Cli;
-using CanIds.Traffic.Formats;
 using Spectre.Console;
 
 namespace CanIds.Cli.Commands
 {
-    /// <summary>`canids bench`: measured figures, each against a baseline run in the same process.</summary>
+    /// <summary>
+    /// `canids bench`: throughput of every stage, measured with BenchmarkDotNet in one run, each figure as a ratio to a
+    /// named baseline of its suite measured in the same run; a markdown report.
+    /// </summary>
     public static class BenchCommand
     {
-        /// <summary>Builds the command and its subjects.</summary>
+        /// <summary>Builds the command.</summary>
         public static Command Create()
         {
-            var command = new Command("bench", "Measure throughput; each figure comes with a baseline measured in the same run.");
-            command.Subcommands.Add(CreateParse());
-            return command;
-        }
-
-        private static Command CreateParse()
-        {
-            var frames = new Option<long>("--frames") { Description = "Frames per test log.", DefaultValueFactory = _ => 2_000_000 };
-            var repeats = new Option<int>("--repeats") { Description = "Measured runs per format (the median is reported).", DefaultValueFactory = _ => 5 };
-            var output = new Option<string>("--output", "-o") { Description = "Folder for the report (bench-parse.md).", DefaultValueFactory = _ => "bench" };
-            var keep = new Option<bool>("--keep-logs") { Description = "Keep the generated test logs (in OUTPUT/logs)." };
-            var command = new Command("parse", "Log parsing throughput per format on one core (frames/s, MB/s) against a newline-count baseline.") { frames, repeats, output, keep };
+            var suites = new Argument<string[]>("suites") { Description = $"Suites to run: {string.Join(", ", BenchRunner.Suites.Keys)} (default: all).", Arity = ArgumentArity.ZeroOrMore };
+            var output = new Option<string>("--output", "-o") { Description = "Folder for the report (bench.md) and BenchmarkDotNet's own results.", DefaultValueFactory = _ => "bench" };
+            var model = Models.Option("Model of the inference suite.");
+            var parseFrames = new Option<int>("--parse-frames") { Description = "Frames per test log of the parse suite.", DefaultValueFactory = _ => BenchSettings.ParseFrames };
+            var windows = new Option<int>("--windows") { Description = "Windows per call of the encode and inference suites.", DefaultValueFactory = _ => BenchSettings.Windows };
+            var rtlFrames = new Option<int>("--rtl-frames") { Description = "Frames per call of the RTL co-simulation suite.", DefaultValueFactory = _ => BenchSettings.RtlFrames };
+            var quick = new Option<bool>("--quick") { Description = "Fewer iterations (a smoke run; figures are noisier)." };
+            var command = new Command("bench", "Benchmark parsing, window encoding, inference (integer vs TorchSharp float), RTL co-simulation and training steps, each against a baseline in the same run.")
+            {
+                suites, output, model, parseFrames, windows, rtlFrames, quick,
+            };
             command.SetAction(parse => Guarded.Run(() =>
             {
-                long n = parse.GetValue(frames);
-                int runs = parse.GetValue(repeats);
-                if (n < 1000) throw new ArgumentException("--frames must be at least 1,000");
-                if (runs < 1) throw new ArgumentException("--repeats must be at least 1");
-                var folder = parse.GetValue(output)!;
-                var logs = Path.Combine(folder, "logs");
-                try
+                var chosen = parse.GetValue(suites) is { Length: > 0 } s ? s : BenchRunner.Suites.Keys.ToArray();
+                foreach (var name in chosen)
                 {
-                    var results = AnsiConsole.Progress().AutoClear(true).Start(progress =>
-                    {
-                        var task = progress.AddTask("bench parse", maxValue: 1);
-                        return ParseBenchmark.Run(logs, n, runs, (what, done) =>
-                        {
-                            task.Description = what;
-                            task.Value = done;
-                        });
-                    });
-                    var markdown = ParseBenchmark.ToMarkdown(results, runs);
-                    File.WriteAllText(Path.Combine(folder, "bench-parse.md"), "# canids bench parse\n\n" + markdown);
-                    var table = new Table().AddColumns("format", "frames", "parse frames/s", "parse MB/s", "baseline MB/s", "parse / baseline");
-                    foreach (var r in results)
-                    {
-                        table.AddRow(LogFormats.Name(r.Format), r.Frames.ToString("N0"), $"{r.FramesPerSecond / 1e6:F2} M", r.MegabytesPerSecond.ToString("F0"), r.BaselineMegabytesPerSecond.ToString("F0"), $"{r.Ratio:F1}×");
-                    }
+                    if (!BenchRunner.Suites.ContainsKey(name)) throw new ArgumentException($"unknown suite \"{name}\"; suites: {string.Join(", ", BenchRunner.Suites.Keys)}");
+                }
 
-                    AnsiConsole.Write(table);
-                    AnsiConsole.WriteLine($"report: {Path.Combine(folder, "bench-parse.md")}");
-                    return ExitCodes.Ok;
-                }
-                finally
-                {
-                    if (!parse.GetValue(keep) && Directory.Exists(logs)) Directory.Delete(logs, recursive: true);
-                }
+                if (parse.GetValue(parseFrames) < 1000 || parse.GetValue(windows) < 1000 || parse.GetValue(rtlFrames) < 10) throw new ArgumentException("--parse-frames and --windows take at least 1,000, --rtl-frames at least 10");
+                BenchSettings.ParseFrames = parse.GetValue(parseFrames);
+                BenchSettings.Windows = parse.GetValue(windows);
+                BenchSettings.RtlFrames = parse.GetValue(rtlFrames);
+                var modelSpec = parse.GetValue(model)!;
+                InferenceSuite.ModelSource = () => Models.Load(modelSpec);
+                string? warning = BenchRunner.UnoptimizedAssemblies() is { Count: > 0 } slow
+                    ? $"unoptimised (Debug) build of {string.Join(", ", slow)}: the figures are not representative; run canids built with -c Release"
+                    : null;
+                if (warning != null) AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+                var dir = Path.GetFullPath(parse.GetValue(output)!);
+                Directory.CreateDirectory(dir);
+                var figures = new List<BenchFigure>();
+                AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
+                    .Start(progress =>
+                    {
+                        var tasks = chosen.ToDictionary(n => n, n => progress.AddTask(n, maxValue: 1));
+                        foreach (var name in chosen)
+                        {
+                            tasks[name].IsIndeterminate = true;
+                            figures.AddRange(BenchRunner.Run(name, Path.Combine(dir, "benchmarkdotnet"), parse.GetValue(quick)));
+                            tasks[name].IsIndeterminate = false;
+                            tasks[name].Value = 1;
+                        }
+                    });
+                var md = $"# canids bench\n\n{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}; BenchmarkDotNet in process{(parse.GetValue(quick) ? " (--quick)" : "")}.\n\n" + (warning != null ? $"**Warning: {warning}.**\n\n" : "") + BenchRunner.Markdown(figures);
+                File.WriteAllText(Path.Combine(dir, "bench.md"), md);
+                var table = new Table().AddColumns("suite", "case", "parameters", "per call", "items/s", "ratio");
+                foreach (var f in figures)
+                    table.AddRow(f.Suite, Markup.Escape(f.Case + (f.IsBaseline ? " (baseline)" : "")), Markup.Escape(f.Parameters), BenchRunner.Time(f.MeanSeconds), Markup.Escape($"{BenchRunner.Rate(f.ItemsPerSecond)} {f.Unit}"), f.RatioToBaseline.ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
+                AnsiConsole.Write(table);
+                AnsiConsole.MarkupLine(Markup.Escape($"report: {Path.Combine(dir, "bench.md")}"));
+                return ExitCodes.Ok;
             }));
             return command;
         }

@@ -1,91 +1,121 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using CanIds.Cli.Cli;
+using CanIds.Cli.Demo;
+using CanIds.Cli.Replay;
 using CanIds.Core;
-using CanIds.Firmware.Ports;
+using CanIds.Core.Image;
+using CanIds.Hil.Replay;
+using CanIds.Model.Export;
+using CanIds.Model.Hardware;
+using CanIds.Model.Integer;
+using CanIds.Training;
+using CanIds.Traffic;
+using CanIds.Traffic.Formats;
+using CanIds.Traffic.Generation;
+using CanIds.Traffic.Windows;
+using Spectre.Console;
 
 namespace CanIds.Cli.Commands
 {
     /// <summary>
-    /// `canids demo`: the main job. For now it pushes a built-in frame sequence through the firmware's receive path
-    /// (compiled for .NET) and prints each frame's model input; later stages add training, export and RTL replay.
+    /// `canids demo`: the whole product on built-in data, end to end: labelled traffic → quantisation-aware training
+    /// → evaluation on held-out traffic → signed weight image and RTL parameters → replay of a held-out log through the
+    /// firmware logic and the Verilated FPGA (the firmware loads the new model into the FPGA first) with every verdict
+    /// checked against the integer model → one report.
     /// </summary>
     public static class DemoCommand
     {
         /// <summary>Builds the command.</summary>
         public static Command Create()
         {
-            var window = new Option<int>("--window", "-n")
+            var output = new Option<string>("--output", "-o") { Description = "Folder for everything the demo makes (report: demo.md).", DefaultValueFactory = _ => "demo-output" };
+            var data = new Option<string[]>("--data") { Description = "Your own labelled logs instead of generated traffic: each is split in time, the first part trains, the rest is held out.", AllowMultipleArgumentsPerToken = true };
+            var holdout = new Option<double>("--holdout") { Description = "With --data: the share of each log (its end) held out.", DefaultValueFactory = _ => 0.3 };
+            var trainSeconds = new Option<double>("--train-seconds") { Description = "Seconds of generated training traffic.", DefaultValueFactory = _ => DemoPlan.Default.TrainSeconds };
+            var testSeconds = new Option<double>("--test-seconds") { Description = "Seconds of generated held-out traffic (another seed).", DefaultValueFactory = _ => DemoPlan.Default.TestSeconds };
+            var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => DemoPlan.Default.Epochs };
+            var replaySeconds = new Option<double>("--replay-seconds") { Description = "Seconds of the held-out log replayed through firmware + RTL (every frame simulated to the cycle).", DefaultValueFactory = _ => DemoPlan.Default.ReplaySeconds };
+            var format = FormatOption.Create("--format", "Format of the --data logs; default: recognised from each file");
+            var attackLabel = new Option<string?>("--attack-label") { Description = "Class of Car-Hacking rows flagged T (--data); default from the file name." };
+            var command = new Command("demo", "The end-to-end demo: generate traffic, train the 2-bit model, evaluate, export, replay through firmware + RTL, report.")
             {
-                Description = "Frames per model input window (N).",
-                DefaultValueFactory = _ => InputFormat.DefaultWindowFrames,
+                output, data, holdout, trainSeconds, testSeconds, epochs, replaySeconds, format, attackLabel,
             };
-            window.Validators.Add(r =>
+            command.SetAction(parse => Guarded.Run(() =>
             {
-                if (r.GetValueOrDefault<int>() is < 1 or > 64) r.AddError("--window must be 1..64 frames.");
-            });
-
-            var command = new Command("demo", "Run the end-to-end demo on built-in data.") { window };
-            command.SetAction(parse => Run(parse.GetValue(window)));
+                var plan = new DemoPlan
+                {
+                    Output = parse.GetValue(output)!,
+                    Logs = parse.GetValue(data) ?? [],
+                    Holdout = parse.GetValue(holdout),
+                    TrainSeconds = parse.GetValue(trainSeconds),
+                    TestSeconds = parse.GetValue(testSeconds),
+                    Epochs = parse.GetValue(epochs),
+                    ReplaySeconds = parse.GetValue(replaySeconds),
+                    Format = parse.GetValue(format) is { } f ? LogFormats.Parse(f) : null,
+                    AttackLabel = parse.GetValue(attackLabel),
+                };
+                plan.Validate();
+                return Run(plan);
+            }));
             return command;
         }
 
-        private static int Run(int frames)
+        private static int Run(DemoPlan plan)
         {
-            var bus = new BuiltInTraffic();
-            var printer = new WindowPrinter();
-            var window = new FrameWindow(frames);
-            var frame = new CanFrame();
-            var input = new byte[window.InputLength];
-            int received = 0;
-            while (bus.TryReceive(frame))
+            var report = new DemoReport(plan);
+            var total = Stopwatch.StartNew();
+            Directory.CreateDirectory(plan.Output);
+
+            var (train, heldout, description) = report.Stage("data", () => DemoData.Load(plan));
+            var windows = WindowSet.FromRecordsDiscoveringClasses(train, InputFormat.DefaultWindowFrames);
+            report.Note("data", $"{description}: {train.Count:N0} training frames, {heldout.Count:N0} held-out frames");
+
+            var model = report.Stage("train", () => TrainCommand.Train(windows, new NetworkShape(), new TrainingOptions { Epochs = plan.Epochs, Patience = plan.Epochs, BenignFraction = 0.5 },
+                "cqmlp-demo", description, Path.Combine(plan.Output, "training")));
+            ModelFile.Save(model, Path.Combine(plan.Output, "model.json"));
+            report.Training(model);
+
+            var heldoutWindows = WindowSet.FromRecordsDiscoveringClasses(heldout, model.WindowFrames);
+            var evaluation = report.Stage("evaluate", () => EvaluateCommand.Run(model, heldoutWindows, Path.Combine(plan.Output, "evaluation"), "held-out: " + description));
+            report.Evaluation(evaluation, heldoutWindows.Count);
+
+            report.Stage("export", () =>
             {
-                window.Push(frame);
-                window.CopyTo(input, 0);
-                printer.OnWindow(frame, input);
-                received++;
+                var hardware = HardwareConfig.For(model);
+                var key = RandomNumberGenerator.GetBytes(32);
+                File.WriteAllText(Path.Combine(plan.Output, "device.key"), Convert.ToHexString(key).ToLowerInvariant() + "\n");
+                var image = WeightImageWriter.Build(model, hardware, key);
+                var imagePath = Path.Combine(plan.Output, "cqmlp-demo.img");
+                File.WriteAllBytes(imagePath, image);
+                var verified = WeightImage.Verify(image, image.Length, key); // what the firmware checks before loading it
+                var files = RtlExport.Write(Path.Combine(plan.Output, "rtl"), model, hardware);
+                report.Export(imagePath, image.Length, verified.ModelId, hardware, files.Count);
+                return 0;
+            });
+
+            var replayed = DemoData.Prefix(heldout, plan.ReplaySeconds);
+            var replay = report.Stage("replay", () => ReplayRunner.Run(model, replayed, new ReplaySettings { Target = ReplayTarget.Rtl, Pace = ReplayPace.Recorded }));
+            ReplayReport.Write(replay, Path.Combine(plan.Output, "replay"), model.Provenance.Name, $"the first {plan.ReplaySeconds:0.#} s of the held-out log");
+            report.Replay(replay);
+
+            var path = report.Write(total.Elapsed);
+            AnsiConsole.Write(report.SummaryTable());
+            AnsiConsole.MarkupLine(Markup.Escape($"report: {Path.GetFullPath(path)}"));
+            if (replay.Mismatches > 0)
+            {
+                Console.Error.WriteLine($"error: {replay.Mismatches:N0} frames judged by firmware + RTL differently from the integer model");
+                return ExitCodes.CheckFailed;
             }
 
-            Console.WriteLine($"{received} frames → {received} windows of {frames} × {InputFormat.BytesPerFrame} bytes (input format v{InputFormat.Version}); CRC-32 of all windows 0x{printer.Crc:X8}");
-            return 0;
-        }
-
-        /// <summary>A few frames in the style of the Car-Hacking captures: periodic ECUs, one RPM spoof, a DoS frame.</summary>
-        private sealed class BuiltInTraffic : ICanBus
-        {
-            private static readonly (uint Id, byte[] Data)[] Frames =
-            {
-                (0x316, new byte[] { 0x05, 0x21, 0x68, 0x09, 0x21, 0x21, 0x00, 0x6F }),
-                (0x018F, new byte[] { 0xFE, 0x5B, 0x00, 0x00, 0x00, 0x3C, 0x00, 0x00 }),
-                (0x0260, new byte[] { 0x19, 0x21, 0x22, 0x30, 0x08, 0x8E, 0x6D, 0x3A }),
-                (0x02A0, new byte[] { 0x64, 0x00, 0x9A, 0x1D, 0x97, 0x02, 0xBD, 0x00 }),
-                (0x0329, new byte[] { 0x40, 0xBB, 0x7F, 0x14, 0x11, 0x20, 0x00, 0x14 }),
-                (0x316, new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF }),
-                (0x000, new byte[] { 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 }),
-                (0x043F, new byte[] { 0x01, 0x45, 0x60, 0xFF, 0x6B, 0x00, 0x00, 0x00 }),
-            };
-
-            private int _next;
-
-            public event FramesArrivedHandler? FramesArrived { add { } remove { } }
-
-            public bool TryReceive(CanFrame frame)
-            {
-                if (_next == Frames.Length) return false;
-                var (id, data) = Frames[_next++];
-                frame.Set(id, false, false, data, 0, data.Length);
-                return true;
-            }
-        }
-
-        private sealed class WindowPrinter
-        {
-            public uint Crc { get; private set; }
-
-            public void OnWindow(CanFrame newest, byte[] input)
-            {
-                Crc = Crc32.Update(Crc, input, 0, input.Length);
-                Console.WriteLine($"0x{newest.Id:X3}  {Convert.ToHexString(input)}");
-            }
+            return ExitCodes.Ok;
         }
     }
 }

@@ -15,14 +15,14 @@ namespace CanIds.Cli.Commands
         /// <summary>Builds the command.</summary>
         public static Command Create()
         {
-            var model = new Argument<string>("model") { Description = "Model file (from canids train)." };
+            var model = new Argument<string>("model") { Description = "Model file (from canids train), or built-in." };
             var data = new DataOptions("Labelled logs to evaluate on (held out from training).", 120, 2, withWindow: false);
             var output = new Option<string>("--output", "-o") { Description = "Folder for the report (evaluation.md, confusion-matrix.png).", DefaultValueFactory = _ => "evaluation" };
             var command = new Command("evaluate", "Evaluate a model on held-out labelled traffic: per-class precision, recall, F1, FNR, accuracy, FPR.") { model, output };
             data.AddTo(command);
             command.SetAction(parse => Guarded.Run(() =>
             {
-                var m = ModelFile.Load(parse.GetValue(model)!);
+                var m = Models.Load(parse.GetValue(model)!);
                 var windows = data.Load(parse, m.WindowFrames, null);
                 var result = Run(m, windows, parse.GetValue(output)!, data.Describe(parse));
                 return ExitCodes.Ok;
@@ -47,7 +47,9 @@ namespace CanIds.Cli.Commands
             AnsiConsole.Write(table);
             var metrics = new Table().AddColumns("class", "windows", "precision %", "recall %", "F1 %", "FNR %");
             foreach (var c in m.AllMetrics())
-                metrics.AddRow(Markup.Escape(c.Class), c.Support.ToString("N0", CultureInfo.InvariantCulture), $"{c.Precision:F3}", $"{c.Recall:F3}", $"{c.F1:F3}", $"{c.FalseNegativeRate:F3}");
+                metrics.AddRow(c.Support == 0
+                    ? [Markup.Escape(c.Class), "0", "n/a", "n/a", "n/a", "n/a"]
+                    : [Markup.Escape(c.Class), c.Support.ToString("N0", CultureInfo.InvariantCulture), $"{c.Precision:F3}", $"{c.Recall:F3}", $"{c.F1:F3}", $"{c.FalseNegativeRate:F3}"]);
             AnsiConsole.Write(metrics);
             foreach (var u in result.Unseen) AnsiConsole.MarkupLine(Markup.Escape($"never trained: {u.Class}: {u.Detected:N0} of {u.Windows:N0} windows flagged ({u.DetectionRate:F2} %)"));
             AnsiConsole.MarkupLine(Markup.Escape($"accuracy {m.Accuracy:F4} % ({m.Misclassified:N0} of {m.Total:N0} misclassified), false-positive rate {m.FalsePositiveRate:F4} %; report: {Path.Combine(dir, "evaluation.md")}"));

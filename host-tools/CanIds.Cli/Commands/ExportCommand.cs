@@ -17,7 +17,7 @@ namespace CanIds.Cli.Commands
         /// <summary>Builds the command.</summary>
         public static Command Create()
         {
-            var model = new Argument<string>("model") { Description = "Model file (from canids train)." };
+            var model = new Argument<string>("model") { Description = "Model file (from canids train), or built-in." };
             var image = new Option<string?>("--image") { Description = "Write the weight image here (needs --key)." };
             var key = new Option<string?>("--key") { Description = "Device key file (hex or binary, ≥ 16 bytes; canids keygen makes one) for the image's HMAC-SHA256 tag." };
             var rtl = new Option<string?>("--rtl") { Description = "Write the RTL parameter files here (cqmlp_params.vh and memory init files; fpga/gen is the build's)." };
@@ -30,7 +30,7 @@ namespace CanIds.Cli.Commands
             data.AddTo(command);
             command.SetAction(parse => Guarded.Run(() =>
             {
-                var m = ModelFile.Load(parse.GetValue(model)!);
+                var m = Models.Load(parse.GetValue(model)!);
                 var hardware = Hardware(m, parse.GetValue(folding), parse.GetValue(target));
                 var summary = new Table().AddColumns("what", "where", "detail");
                 if (parse.GetValue(image) is { } imagePath)

@@ -57,7 +57,8 @@ namespace CanIds.Cli.Commands
                 .ToArray(),
         };
 
-        private static int Run(string path, LogFormat format, GeneratorOptions options)
+        /// <summary>Writes generated traffic to <paramref name="path"/> (labels to PATH.labels where the format needs them) and prints its class counts.</summary>
+        public static int Run(string path, LogFormat format, GeneratorOptions options)
         {
             var counts = new ClassCounts();
             var frames = TrafficGenerator.Generate(options); // validates before anything is written

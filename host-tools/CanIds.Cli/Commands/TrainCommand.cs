@@ -37,6 +37,7 @@ namespace CanIds.Cli.Commands
             var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation result.", DefaultValueFactory = _ => new TrainingOptions().Patience };
             var validation = new Option<double>("--validation-fraction") { Description = "Share of windows held out for validation.", DefaultValueFactory = _ => new TrainingOptions().ValidationFraction };
             var balance = new Option<ClassBalance>("--balance") { Description = "Class weighting of the loss.", DefaultValueFactory = _ => new TrainingOptions().Balance };
+            var benign = new Option<double>("--benign-fraction") { Description = "Share of the benign windows each epoch draws (a fresh draw every epoch; attacks are always all used).", DefaultValueFactory = _ => new TrainingOptions().BenignFraction };
             var trainSeed = new Option<int>("--train-seed") { Description = "Seed of initialisation, split and shuffling.", DefaultValueFactory = _ => 1 };
             var threads = new Option<int>("--threads") { Description = "CPU threads (0: all cores).", DefaultValueFactory = _ => 0 };
             var checkpoint = new Option<string?>("--checkpoint") { Description = "Folder for resumable checkpoints (written every epoch)." };
@@ -44,7 +45,7 @@ namespace CanIds.Cli.Commands
 
             var command = new Command("train", "Train the quantised MLP (quantisation-aware, TorchSharp), streamline it to the integer model and write the model file.")
             {
-                output, report, name, hidden, weightBits, activationBits, classes, epochs, batch, lr, patience, validation, balance, trainSeed, threads, checkpoint, resume,
+                output, report, name, hidden, weightBits, activationBits, classes, epochs, batch, lr, patience, validation, balance, benign, trainSeed, threads, checkpoint, resume,
             };
             data.AddTo(command);
             command.SetAction(parse => Guarded.Run(() =>
@@ -58,6 +59,7 @@ namespace CanIds.Cli.Commands
                     Patience = parse.GetValue(patience),
                     ValidationFraction = parse.GetValue(validation),
                     Balance = parse.GetValue(balance),
+                    BenignFraction = parse.GetValue(benign),
                     Seed = parse.GetValue(trainSeed),
                     Threads = parse.GetValue(threads),
                     CheckpointDirectory = parse.GetValue(checkpoint),

@@ -42,9 +42,18 @@ namespace CanIds.Model.Evaluation
         public static Evaluation Run(IntegerModel model, WindowSet windows)
         {
             if (windows.InputLength != model.InputLength) throw new ArgumentException($"the model takes {model.WindowFrames}-frame windows, the data has {windows.WindowFrames}-frame windows");
-            var predictions = ModelRunner.Classify(model, windows.Inputs.AsSpan(0, windows.Count * windows.InputLength));
-            var toModel = windows.Classes.Select(c => model.Classes.ToList().IndexOf(c)).ToArray();
-            var matrix = new ConfusionMatrix(model.Classes);
+            return Of(model.Classes, windows, ModelRunner.Classify(model, windows.Inputs.AsSpan(0, windows.Count * windows.InputLength)));
+        }
+
+        /// <summary>
+        /// Scores <paramref name="predictions"/> (classes of <paramref name="modelClasses"/>, one per window, as a model,
+        /// the RTL or a device gave them) against the labels of <paramref name="windows"/>.
+        /// </summary>
+        public static Evaluation Of(IReadOnlyList<string> modelClasses, WindowSet windows, byte[] predictions)
+        {
+            if (predictions.Length != windows.Count) throw new ArgumentException($"{predictions.Length} predictions for {windows.Count} windows");
+            var toModel = windows.Classes.Select(c => modelClasses.ToList().IndexOf(c)).ToArray();
+            var matrix = new ConfusionMatrix(modelClasses);
             var unseenWindows = new long[windows.Classes.Count];
             var unseenDetected = new long[windows.Classes.Count];
             for (int i = 0; i < windows.Count; i++)

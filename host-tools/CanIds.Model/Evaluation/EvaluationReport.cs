@@ -29,7 +29,10 @@ namespace CanIds.Model.Evaluation
             sb.AppendLine("|---|---:|---:|---:|---:|---:|");
             foreach (var c in m.AllMetrics())
             {
-                sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {c.Class} | {c.Support:N0} | {c.Precision:F3} | {c.Recall:F3} | {c.F1:F3} | {c.FalseNegativeRate:F3} |"));
+                // A class absent from the data has no recall: say so rather than print a perfect score.
+                sb.AppendLine(c.Support == 0
+                    ? $"| {c.Class} | 0 | n/a | n/a | n/a | n/a |"
+                    : string.Create(CultureInfo.InvariantCulture, $"| {c.Class} | {c.Support:N0} | {c.Precision:F3} | {c.Recall:F3} | {c.F1:F3} | {c.FalseNegativeRate:F3} |"));
             }
 
             sb.AppendLine();

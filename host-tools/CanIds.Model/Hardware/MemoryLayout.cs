@@ -98,6 +98,13 @@ namespace CanIds.Model.Hardware
             return payload;
         }
 
+        /// <summary>The model id the firmware and the FPGA report for <paramref name="model"/> on <paramref name="hardware"/>: the CRC-32 of its payload.</summary>
+        public static uint ModelId(IntegerModel model, HardwareConfig hardware)
+        {
+            var payload = Payload(model, hardware);
+            return CanIds.Core.Crc32.Compute(payload, 0, payload.Length);
+        }
+
         /// <summary>Throws when <paramref name="hardware"/> was not made for a model of <paramref name="model"/>'s shape.</summary>
         public static void Check(IntegerModel model, HardwareConfig hardware)
         {

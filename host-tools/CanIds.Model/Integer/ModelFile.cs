@@ -50,12 +50,16 @@ namespace CanIds.Model.Integer
 
         /// <summary>Reads a model file.</summary>
         /// <exception cref="ModelFileException">The file is not a valid model file; the message names the field.</exception>
-        public static IntegerModel Load(string path)
+        public static IntegerModel Load(string path) => Parse(File.ReadAllText(path), path);
+
+        /// <summary>Reads a model from its JSON text; <paramref name="path"/> names it in errors.</summary>
+        /// <exception cref="ModelFileException">The text is not a valid model file; the message names the field.</exception>
+        public static IntegerModel Parse(string json, string path)
         {
             JsonNode? root;
             try
             {
-                root = JsonNode.Parse(File.ReadAllText(path));
+                root = JsonNode.Parse(json);
             }
             catch (JsonException e)
             {

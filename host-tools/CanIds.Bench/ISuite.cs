@@ -1,0 +1,12 @@
+namespace CanIds.Bench
+{
+    /// <summary>A suite's unit of work, so its figures read as items per second.</summary>
+    public interface ISuite
+    {
+        /// <summary>Items one benchmark call processes.</summary>
+        long Items { get; }
+
+        /// <summary>What the items are (frames, windows, steps).</summary>
+        string Unit { get; }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.CommandLine;
+using CanIds.Cli.Cli;
+using CanIds.Cli.Replay;
+using CanIds.Hil.Replay;
+
+namespace CanIds.Cli.Commands
+{
+    /// <summary>
+    /// `canids replay`: a log through the integer model, the firmware + RTL co-simulation, or a device on a serial port;
+    /// detection metrics, the bit-exact check against the reference, and per-frame latency.
+    /// </summary>
+    public static class ReplayCommand
+    {
+        /// <summary>Builds the command.</summary>
+        public static Command Create()
+        {
+            var data = new DataOptions("Log(s) to replay, in time order (default: generated traffic).", 10, 2, withWindow: false);
+            var model = Models.Option("Model: the reference, and for the RTL the model the firmware loads (built-in: the bitstream's).");
+            var target = new Option<string>("--target", "-t") { Description = "What judges the frames: model, rtl (firmware + Verilated FPGA), device (over --port).", DefaultValueFactory = _ => "rtl" };
+            target.AcceptOnlyFromAmong("model", "rtl", "device");
+            var pace = new Option<string>("--pace") { Description = "recorded: at the log's timestamps; full-load: frames back to back at --bitrate.", DefaultValueFactory = _ => "recorded" };
+            pace.AcceptOnlyFromAmong("recorded", "full-load");
+            var bitRate = new Option<int>("--bitrate") { Description = "Bus bit rate for --pace full-load, bit/s.", DefaultValueFactory = _ => 1_000_000 };
+            var defaults = new LinkTimingModel();
+            var fpgaMhz = new Option<double>("--fpga-mhz") { Description = "FPGA core clock (RTL target).", DefaultValueFactory = _ => defaults.FpgaMhz };
+            var spiMhz = new Option<double>("--spi-mhz") { Description = "SPI clock, at most f_clk/8 (RTL target).", DefaultValueFactory = _ => defaults.SpiMhz };
+            var transferUs = new Option<double>("--mcu-transfer-us") { Description = "Stated MCU cost per SPI transfer, µs (RTL target).", DefaultValueFactory = _ => defaults.McuTransferUs };
+            var windowUs = new Option<double>("--mcu-window-us") { Description = "Stated MCU cost per window sent, µs (RTL target).", DefaultValueFactory = _ => defaults.McuWindowUs };
+            var port = new Option<string?>("--port", "-p") { Description = "Serial port of the device (device target)." };
+            var baud = new Option<int>("--baud") { Description = "Baud rate of --port.", DefaultValueFactory = _ => 921_600 };
+            var output = new Option<string>("--output", "-o") { Description = "Folder for the report (replay.md, latency-histogram.png, replay-confusion-matrix.png).", DefaultValueFactory = _ => "replay" };
+            var command = new Command("replay", "Replay a log through the model, the firmware + RTL co-simulation, or a device; check every verdict and measure latency.")
+            {
+                model, target, pace, bitRate, fpgaMhz, spiMhz, transferUs, windowUs, port, baud, output,
+            };
+            data.AddTo(command);
+            command.SetAction(parse => Guarded.Run(() =>
+            {
+                var m = Models.Load(parse.GetValue(model)!);
+                var settings = new ReplaySettings
+                {
+                    Target = Enum.Parse<ReplayTarget>(parse.GetValue(target)!, ignoreCase: true),
+                    Pace = parse.GetValue(pace) == "full-load" ? ReplayPace.FullLoad : ReplayPace.Recorded,
+                    BitRate = parse.GetValue(bitRate),
+                    Timing = new LinkTimingModel { FpgaMhz = parse.GetValue(fpgaMhz), SpiMhz = parse.GetValue(spiMhz), McuTransferUs = parse.GetValue(transferUs), McuWindowUs = parse.GetValue(windowUs) },
+                    Port = parse.GetValue(port),
+                    Baud = parse.GetValue(baud),
+                };
+                settings.Timing.Validate();
+                var records = data.LoadRecords(parse);
+                var result = ReplayRunner.Run(m, records, settings);
+                ReplayReport.Write(result, parse.GetValue(output)!, m.Provenance.Name, data.Describe(parse));
+                if (result.Mismatches > 0 && settings.Target != ReplayTarget.Model)
+                {
+                    Console.Error.WriteLine($"error: {result.Mismatches:N0} frames judged differently from the integer model");
+                    return ExitCodes.CheckFailed;
+                }
+
+                return ExitCodes.Ok;
+            }));
+            return command;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using CanIds.Device;
+using CanIds.Fpga.Sim;
+using CanIds.Hil.Replay;
+using CanIds.Model.Evaluation;
+using CanIds.Model.Hardware;
+using CanIds.Model.Integer;
+using CanIds.Traffic;
+using CanIds.Traffic.Windows;
+using Spectre.Console;
+
+namespace CanIds.Cli.Replay
+{
+    /// <summary>What a log is replayed through.</summary>
+    public enum ReplayTarget
+    {
+        /// <summary>The integer model alone (the reference).</summary>
+        Model,
+
+        /// <summary>The firmware logic (its .NET build) and the Verilated FPGA, in simulated time.</summary>
+        Rtl,
+
+        /// <summary>A real device on a serial port (frames injected over the update protocol).</summary>
+        Device,
+    }
+
+    /// <summary>How to replay.</summary>
+    public sealed record ReplaySettings
+    {
+        /// <summary>Target.</summary>
+        public ReplayTarget Target { get; init; } = ReplayTarget.Rtl;
+
+        /// <summary>Pace.</summary>
+        public ReplayPace Pace { get; init; } = ReplayPace.Recorded;
+
+        /// <summary>Bus bit rate at full load, bit/s.</summary>
+        public int BitRate { get; init; } = 1_000_000;
+
+        /// <summary>Link and MCU timing of the RTL target.</summary>
+        public LinkTimingModel Timing { get; init; } = new();
+
+        /// <summary>Serial port of the device target.</summary>
+        public string? Port { get; init; }
+
+        /// <summary>Its baud rate.</summary>
+        public int Baud { get; init; } = 921_600;
+    }
+
+    /// <summary>A finished replay: per-frame outcome, its scoring, and its agreement with the reference.</summary>
+    public sealed record ReplayResult(ReplaySettings Settings, ReplayOutcome Outcome, Evaluation Evaluation, byte[] Reference, int Mismatches, IReadOnlyList<string> DeviceLines, TimeSpan Elapsed);
+
+    /// <summary>Runs a replay through the chosen target and scores it; shared by `canids replay` and `canids demo`.</summary>
+    public static class ReplayRunner
+    {
+        /// <summary>Replays <paramref name="records"/> with <paramref name="model"/> as the reference (and, for the RTL, the model loaded).</summary>
+        public static ReplayResult Run(IntegerModel model, IReadOnlyList<CanRecord> records, ReplaySettings settings)
+        {
+            if (records.Count == 0) throw new ArgumentException("the log holds no frames");
+            var arrivals = ReplayTiming.Arrivals(records, settings.Pace, settings.BitRate);
+            var windows = WindowSet.FromRecordsDiscoveringClasses(records, model.WindowFrames);
+            var reference = AnsiConsole.Status().Start($"reference: classifying {windows.Count:N0} windows", _ => Evaluation.Run(model, windows).Predictions);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var lines = new List<string>();
+            ReplayOutcome outcome = null!;
+            if (settings.Target == ReplayTarget.Model)
+            {
+                outcome = new ReplayOutcome(records.Count, arrivals);
+                reference.CopyTo(outcome.Classes, 0);
+            }
+            else
+            {
+                AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                    .Start(progress =>
+                    {
+                        var task = progress.AddTask($"replay through {Describe(settings.Target)}", maxValue: records.Count);
+                        Action<int> report = n => task.Value = n;
+                        outcome = settings.Target == ReplayTarget.Rtl ? Rtl(model, records, arrivals, settings, report) : Device(model, records, arrivals, settings, lines, report);
+                        task.Value = task.MaxValue;
+                    });
+            }
+
+            var judged = Evaluation.Of(model.Classes, windows, Judged(outcome.Classes));
+            return new ReplayResult(settings, outcome, judged, reference, outcome.Mismatches(reference), lines, clock.Elapsed);
+        }
+
+        /// <summary>The target in words.</summary>
+        public static string Describe(ReplayTarget target) => target switch
+        {
+            ReplayTarget.Model => "the integer model",
+            ReplayTarget.Rtl => "the firmware and the Verilated FPGA",
+            _ => "the device",
+        };
+
+        private static ReplayOutcome Rtl(IntegerModel model, IReadOnlyList<CanRecord> records, long[] arrivals, ReplaySettings settings, Action<int> progress)
+        {
+            if (!RtlSimulator.IsAvailable(out var why)) throw new InvalidOperationException(why);
+            var storage = Directory.CreateTempSubdirectory("canids-replay-");
+            try
+            {
+                using var fpga = new RtlSimulator();
+                return RtlReplay.Run(fpga, records, arrivals, settings.Timing, model, storage.FullName, progress);
+            }
+            finally
+            {
+                storage.Delete(recursive: true);
+            }
+        }
+
+        private static ReplayOutcome Device(IntegerModel model, IReadOnlyList<CanRecord> records, long[] arrivals, ReplaySettings settings, List<string> lines, Action<int> progress)
+        {
+            var port = settings.Port ?? throw new ArgumentException("--target device needs --port (the device's serial port)");
+            using var line = new SerialLine(port, settings.Baud);
+            var client = new DeviceClient(line, TimeSpan.FromSeconds(2));
+            var hello = client.Hello();
+            uint expected = MemoryLayout.ModelId(model, HardwareConfig.For(model));
+            if (hello.ActiveModelId != expected)
+                throw new ArgumentException($"the device on {port} runs model {hello.ActiveModelId:x8}, --model is {expected:x8}: flash it (canids flash) or give its model file");
+            return DeviceReplay.Run(client, records, arrivals, settings.Pace, lines, progress);
+        }
+
+        // Frames without a verdict are scored as benign: an unjudged attack is a missed attack.
+        private static byte[] Judged(byte[] classes)
+        {
+            var scored = (byte[])classes.Clone();
+            for (int i = 0; i < scored.Length; i++) if (scored[i] == ReplayOutcome.NoVerdict) scored[i] = 0;
+            return scored;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.IO;
+using CanIds.TestSupport;
+using Xunit;
+
+namespace CanIds.Cli.Tests
+{
+    /// <summary>Every verb answers --help, and wrong usage or bad input ends with a clear message and its exit code.</summary>
+    public class CommandLineTests
+    {
+        private static readonly TimeSpan Quick = TimeSpan.FromSeconds(60);
+
+        public static TheoryData<string> Verbs => new() { "demo", "generate", "convert", "train", "explore", "evaluate", "export", "verify", "keygen", "flash", "replay", "synth", "bench" };
+
+        [Theory]
+        [MemberData(nameof(Verbs))]
+        public void EveryVerbExplainsItselfWithHelp(string verb)
+        {
+            var run = Canids.Run(TestPaths.NewScratch(), Quick, verb, "--help");
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("Usage:", run.Output);
+            Assert.Contains($"canids {verb}", run.Output);
+        }
+
+        [Fact]
+        public void TheRootHelpListsEveryVerb()
+        {
+            var run = Canids.Run(TestPaths.NewScratch(), Quick, "--help");
+            Assert.Equal(0, run.ExitCode);
+            foreach (var verb in Verbs) Assert.Contains(verb, run.Output);
+        }
+
+        [Fact]
+        public void AnUnknownVerbOrOptionIsAUsageError()
+        {
+            var unknown = Canids.Run(TestPaths.NewScratch(), Quick, "fly");
+            Assert.NotEqual(0, unknown.ExitCode);
+            Assert.Contains("fly", unknown.Error + unknown.Output);
+            var badValue = Canids.Run(TestPaths.NewScratch(), Quick, "replay", "--pace", "warp");
+            Assert.NotEqual(0, badValue.ExitCode);
+            Assert.Contains("warp", badValue.Error + badValue.Output);
+        }
+
+        [Fact]
+        public void AMissingLogIsNoInputAndAMalformedLineIsADataErrorNamingTheLine()
+        {
+            var dir = TestPaths.NewScratch();
+            var missing = Canids.Run(dir, Quick, "replay", "nowhere.log", "--target", "model");
+            Assert.Equal(66, missing.ExitCode);
+            Assert.Contains("nowhere.log", missing.Error);
+
+            File.WriteAllLines(Path.Combine(dir, "bad.log"), ["(1478198376.000000) can0 316#0521680921210000", "(1478198376.000400) can0 3G6#00"]);
+            var bad = Canids.Run(dir, Quick, "replay", "bad.log", "--target", "model");
+            Assert.Equal(65, bad.ExitCode);
+            Assert.Contains("bad.log", bad.Error);
+            Assert.Contains("line 2", bad.Error);
+        }
+    }
+}

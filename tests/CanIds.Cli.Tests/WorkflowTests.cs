@@ -1,0 +1,68 @@
+using System;
+using System.IO;
+using CanIds.TestSupport;
+using Xunit;
+
+namespace CanIds.Cli.Tests
+{
+    /// <summary>The user's workflow through the command: generate, train, evaluate, export, verify, replay; and the demo.</summary>
+    public class WorkflowTests
+    {
+        private static readonly TimeSpan Long = TimeSpan.FromMinutes(10);
+
+        private static CanidsRun Ok(string dir, params string[] args)
+        {
+            var run = Canids.Run(dir, Long, args);
+            Assert.True(run.ExitCode == 0, $"canids {string.Join(' ', args)}: {run}");
+            return run;
+        }
+
+        [Fact]
+        public void GenerateTrainEvaluateExportVerifyAndReplayThroughTheRtl()
+        {
+            var dir = TestPaths.NewScratch();
+            Ok(dir, "generate", "-o", "train.log", "-d", "30", "--seed", "3");
+            Ok(dir, "generate", "-o", "test.log", "-d", "12", "--seed", "4");
+            Ok(dir, "train", "train.log", "--epochs", "2", "-o", "m.json");
+            Assert.True(File.Exists(Path.Combine(dir, "m.json.report", "training-accuracy.png")));
+            var evaluation = Ok(dir, "evaluate", "m.json", "test.log", "-o", "eval");
+            Assert.Contains("accuracy", evaluation.Output);
+            Assert.True(File.Exists(Path.Combine(dir, "eval", "confusion-matrix.png")));
+
+            Ok(dir, "keygen", "-o", "k.key");
+            Ok(dir, "export", "m.json", "--image", "m.img", "--key", "k.key", "--rtl", "rtl");
+            Assert.True(File.Exists(Path.Combine(dir, "rtl", "cqmlp_params.vh")));
+            Ok(dir, "verify", "m.img", "--key", "k.key");
+
+            // A tampered image: verify says which check failed, with exit code 65.
+            var image = File.ReadAllBytes(Path.Combine(dir, "m.img"));
+            image[image.Length / 2] ^= 1;
+            File.WriteAllBytes(Path.Combine(dir, "bad.img"), image);
+            var bad = Canids.Run(dir, Long, "verify", "bad.img", "--key", "k.key");
+            Assert.Equal(65, bad.ExitCode);
+            Assert.Contains("bad.img", bad.Error);
+
+            // The trained model replayed through firmware + RTL (the firmware loads it into the FPGA first).
+            var replay = Ok(dir, "replay", "test.log", "--model", "m.json", "--target", "rtl", "-o", "replay");
+            var report = File.ReadAllText(Path.Combine(dir, "replay", "replay.md"));
+            Assert.Contains("**bit-exact check against the integer model: 0 mismatches**", report);
+            Assert.True(File.Exists(Path.Combine(dir, "replay", "latency-histogram.png")));
+        }
+
+        [Fact]
+        public void TheDemoRunsEveryStageAndReportsAccuracyBitExactnessAndLatency()
+        {
+            var dir = TestPaths.NewScratch();
+            var run = Ok(dir, "demo", "-o", "out", "--train-seconds", "20", "--test-seconds", "8", "--epochs", "2", "--replay-seconds", "3");
+            Assert.Contains("report:", run.Output);
+            var md = File.ReadAllText(Path.Combine(dir, "out", "demo.md"));
+            Assert.Contains("accuracy (held-out windows)", md);
+            Assert.Contains("**0 mismatches**", md);
+            Assert.Contains("p50", md);
+            foreach (var png in new[] { "evaluation/confusion-matrix.png", "training/training-accuracy.png", "replay/latency-histogram.png" })
+                Assert.True(new FileInfo(Path.Combine(dir, "out", png)).Length > 1000, png);
+            Assert.True(File.Exists(Path.Combine(dir, "out", "cqmlp-demo.img")));
+            Assert.True(File.Exists(Path.Combine(dir, "out", "rtl", "cqmlp_params.vh")));
+        }
+    }
+}

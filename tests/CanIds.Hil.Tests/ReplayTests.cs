@@ -1,0 +1,89 @@
+using System;
+using System.Linq;
+using CanIds.Device;
+using CanIds.Fpga.Sim;
+using CanIds.Hil.Replay;
+using CanIds.TestSupport;
+using CanIds.Traffic;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace CanIds.Hil.Tests
+{
+    /// <summary>Timed replay through the firmware logic and the Verilated FPGA: every verdict bit-exact, latency measured from the simulated link.</summary>
+    public class ReplayTests(ITestOutputHelper output)
+    {
+        private static readonly LinkTimingModel Timing = new();
+
+        [Fact]
+        public void AtRecordedPaceEveryFrameIsJudgedBitExactlyBeforeTheNextArrives()
+        {
+            var records = Rigs.Traffic(4.0, seed: 91);
+            var expected = Rigs.Expected(Rigs.DefaultModel, records);
+            var arrivals = ReplayTiming.Arrivals(records, ReplayPace.Recorded, 500_000);
+            using var fpga = RtlSimulator.ForTest("replay-recorded");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = RtlReplay.Run(fpga, records, arrivals, Timing, Rigs.DefaultModel, TestPaths.NewScratch());
+            output.WriteLine($"{records.Count} frames in {clock.Elapsed.TotalSeconds:F1} s; p50 {outcome.Percentile(50)} p99 {outcome.Percentile(99)} max {outcome.Percentile(100)} µs; before next {outcome.JudgedBeforeNext}; cycles {fpga.Cycles}");
+
+            Assert.Equal(0, outcome.Mismatches(expected));
+            Assert.Equal(records.Count, outcome.MeasuredLatencies.Length);
+            Assert.Equal(0, outcome.Overruns);
+            // Nothing can be faster than the MCU's cost of one PUSH of one window plus its bits on the wire.
+            double floor = Timing.McuTransferUs + Timing.McuWindowUs + 50 * 8 / Timing.ActualSpiMhz;
+            Assert.True(outcome.Percentile(0) >= floor, $"min latency {outcome.Percentile(0)} µs is below the physical floor {floor:F1} µs");
+            Assert.True(outcome.JudgedBeforeNext > 0.95 * records.Count);
+        }
+
+        [Fact]
+        public void AtFullBusLoadOfOneMegabitNoFrameIsDroppedAndEveryVerdictIsBitExact()
+        {
+            var records = Rigs.Traffic(3.0, seed: 92);
+            var expected = Rigs.Expected(Rigs.DefaultModel, records);
+            var arrivals = ReplayTiming.Arrivals(records, ReplayPace.FullLoad, 1_000_000);
+            for (int i = 1; i < records.Count; i++) Assert.Equal(CanWire.Bits(records[i]), arrivals[i] - arrivals[i - 1], 1.0); // back to back, 1 µs a bit
+            using var fpga = RtlSimulator.ForTest("replay-full-load");
+            var outcome = RtlReplay.Run(fpga, records, arrivals, Timing, Rigs.DefaultModel, TestPaths.NewScratch());
+            output.WriteLine($"{records.Count} frames over {arrivals[^1] / 1000.0:F0} ms; p50 {outcome.Percentile(50)} p99 {outcome.Percentile(99)} max {outcome.Percentile(100)} µs; before next {outcome.JudgedBeforeNext}");
+
+            Assert.Equal(0, outcome.Overruns);
+            Assert.Equal(0, outcome.Mismatches(expected));
+            Assert.True(outcome.Percentile(100) < 2000, $"max latency {outcome.Percentile(100)} µs: the firmware fell behind the bus");
+        }
+
+        [Fact]
+        public void AModelOtherThanTheBitstreamsIsLoadedFirstAndEveryVerdictIsItsOwn()
+        {
+            var model = TestModels.Random(701);
+            var records = Rigs.Traffic(1.5, seed: 93);
+            var arrivals = ReplayTiming.Arrivals(records, ReplayPace.Recorded, 500_000);
+            using var fpga = RtlSimulator.ForTest("replay-loaded-model");
+            var outcome = RtlReplay.Run(fpga, records, arrivals, Timing, model, TestPaths.NewScratch());
+            Assert.Equal(0, outcome.Mismatches(Rigs.Expected(model, records)));
+            Assert.NotEqual(0, outcome.Mismatches(Rigs.Expected(Rigs.DefaultModel, records))); // it really is another model
+        }
+
+        [Fact]
+        public void ADeviceReplayOverTheSerialPortReturnsEveryVerdictWithTheDevicesLatency()
+        {
+            var records = Rigs.Traffic(2.5, seed: 94);
+            var arrivals = ReplayTiming.Arrivals(records, ReplayPace.FullLoad, 1_000_000);
+            using var pty = new PtyPair();
+            using var fpga = RtlSimulator.ForTest("replay-device");
+            using var device = new SerialLine(pty.DeviceEnd);
+            using var host = new SerialLine(pty.HostEnd);
+            var rig = Rigs.New(fpga, TestPaths.NewScratch(), serial: device);
+            rig.App.Boot();
+            var lines = new System.Collections.Generic.List<string>();
+            ReplayOutcome outcome;
+            using (new RunningFirmware(rig))
+            {
+                outcome = DeviceReplay.Run(new DeviceClient(host, TimeSpan.FromSeconds(5)), records, arrivals, ReplayPace.FullLoad, lines, settle: TimeSpan.FromSeconds(30));
+            }
+
+            Assert.Equal(0, outcome.Mismatches(Rigs.Expected(Rigs.DefaultModel, records)));
+            Assert.All(outcome.LatencyUs, l => Assert.InRange(l, 1, 65_535)); // the rig's clock moves 1 ms a loop round
+            Assert.Contains(lines, l => l.Contains("ALERT")); // the device's own report lines came back too
+        }
+    }
+}
