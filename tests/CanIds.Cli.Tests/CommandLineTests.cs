@@ -52,8 +52,8 @@ namespace CanIds.Cli.Tests
             File.WriteAllLines(Path.Combine(dir, "bad.log"), ["(1478198376.000000) can0 316#0521680921210000", "(1478198376.000400) can0 3G6#00"]);
             var bad = Canids.Run(dir, Quick, "replay", "bad.log", "--target", "model");
             Assert.Equal(65, bad.ExitCode);
-            Assert.Contains("bad.log", bad.Error);
-            Assert.Contains("line 2", bad.Error);
+            Assert.Contains("bad.log:2:", bad.Error); // file:line: field: what was expected
+            Assert.Contains("CAN ID", bad.Error);
         }
     }
 }

@@ -101,8 +101,9 @@ namespace CanIds.Cli.Commands
                 return 0;
             });
 
-            var replayed = DemoData.Prefix(heldout, plan.ReplaySeconds);
-            var replay = report.Stage("replay", () => ReplayRunner.Run(model, replayed, new ReplaySettings { Target = ReplayTarget.Rtl, Pace = ReplayPace.Recorded }));
+            var pace = DemoData.PaceOf(heldout);
+            var replayed = DemoData.Prefix(heldout, plan.ReplaySeconds, pace);
+            var replay = report.Stage("replay", () => ReplayRunner.Run(model, replayed, new ReplaySettings { Target = ReplayTarget.Rtl, Pace = pace, BitRate = DemoData.UntimedBitRate }));
             ReplayReport.Write(replay, Path.Combine(plan.Output, "replay"), model.Provenance.Name, $"the first {plan.ReplaySeconds:0.#} s of the held-out log");
             report.Replay(replay);
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CanIds.Cli.Commands;
+using CanIds.Hil.Replay;
 using CanIds.Traffic;
 using CanIds.Traffic.Formats;
 using CanIds.Traffic.Generation;
@@ -42,13 +43,21 @@ namespace CanIds.Cli.Demo
             return (train, heldout, $"{string.Join(", ", plan.Logs.Select(Path.GetFileName))} (each log's first {100 * (1 - plan.Holdout):0} % trains, the rest is held out)");
         }
 
-        /// <summary>The frames of the first <paramref name="seconds"/> of <paramref name="records"/>.</summary>
-        public static List<CanRecord> Prefix(List<CanRecord> records, double seconds)
+        /// <summary>Bus rate assumed for logs without timestamps (e.g. the ROAD excerpts), replayed back to back.</summary>
+        public const int UntimedBitRate = 500_000;
+
+        /// <summary>The frames of the first <paramref name="seconds"/> of <paramref name="records"/> at <paramref name="pace"/>.</summary>
+        public static List<CanRecord> Prefix(List<CanRecord> records, double seconds, ReplayPace pace)
         {
-            if (records.Count == 0 || !records[0].HasTimestamp) return records;
-            long end = records[0].TimestampUs + (long)(seconds * 1e6);
-            return records.TakeWhile(r => !r.HasTimestamp || r.TimestampUs < end).ToList();
+            var arrivals = ReplayTiming.Arrivals(records, pace, UntimedBitRate);
+            long end = (long)(seconds * 1e6);
+            int n = 0;
+            while (n < records.Count && arrivals[n] < end) n++;
+            return records.GetRange(0, n);
         }
+
+        /// <summary>Recorded timing where the log has timestamps, else back to back at <see cref="UntimedBitRate"/>.</summary>
+        public static ReplayPace PaceOf(List<CanRecord> records) => records.Count > 0 && records.All(r => r.HasTimestamp) ? ReplayPace.Recorded : ReplayPace.FullLoad;
 
         private static List<CanRecord> Read(string path, LogFormat? format, ReadOptions options)
         {

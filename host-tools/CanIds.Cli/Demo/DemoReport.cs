@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text;
 using CanIds.Cli.Replay;
 using CanIds.Cli.Synthesis;
+using CanIds.Hil.Replay;
 using CanIds.Model.Evaluation;
 using CanIds.Model.Hardware;
 using CanIds.Model.Integer;
@@ -91,7 +92,8 @@ namespace CanIds.Cli.Demo
             _versusPaper.Add(("bit-exact: firmware + RTL vs integer model", "-", $"{r.Mismatches:N0} mismatches in {o.Classes.Length:N0} frames", r.Mismatches == 0));
             _body.AppendLine("## Replay through firmware + FPGA (RTL co-simulation)");
             _body.AppendLine();
-            _body.AppendLine($"The first {plan.ReplaySeconds:0.#} s of the held-out log at its recorded timing, through the firmware logic (its .NET build) and the Verilated RTL; the firmware first loaded the new model into the FPGA from the signed image, as a flashed update is loaded. {r.Settings.Timing}.");
+            string pace = r.Settings.Pace == ReplayPace.Recorded ? "at its recorded timing" : $"back to back at {r.Settings.BitRate / 1000} kbit/s (the log has no timestamps)";
+            _body.AppendLine($"The first {plan.ReplaySeconds:0.#} s of the held-out log {pace}, through the firmware logic (its .NET build) and the Verilated RTL; the firmware first loaded the new model into the FPGA from the signed image, as a flashed update is loaded. {r.Settings.Timing}.");
             _body.AppendLine();
             _body.AppendLine($"**{r.Mismatches:N0} mismatches** between the verdicts of firmware + RTL and the integer model in {o.Classes.Length:N0} frames ({o.Judged:N0} judged, {o.Overruns:N0} receive-queue overruns).");
             _body.AppendLine();

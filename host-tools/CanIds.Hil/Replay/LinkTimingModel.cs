@@ -15,7 +15,7 @@ namespace CanIds.Hil.Replay
         public double FpgaMhz { get; init; } = 100;
 
         /// <summary>Requested SPI clock, MHz (the nearest f_clk / 2k not above it, k ≥ 4, is used).</summary>
-        public double SpiMhz { get; init; } = 12.5;
+        public double SpiMhz { get; init; } = 10;
 
         /// <summary>MCU time per SPI transfer (call, DMA set-up, chip select), µs.</summary>
         public double McuTransferUs { get; init; } = 30;

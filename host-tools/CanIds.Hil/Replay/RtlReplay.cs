@@ -21,8 +21,9 @@ namespace CanIds.Hil.Replay
     {
         /// <summary>
         /// Runs <paramref name="records"/> (arriving at <paramref name="arrivalsUs"/>) through a fresh firmware on
-        /// <paramref name="fpga"/>. When the FPGA runs another model than <paramref name="model"/>, the firmware first
-        /// loads it the way a flashed update is loaded (signed image, verified, sent over the link).
+        /// <paramref name="fpga"/>. The firmware first loads <paramref name="model"/> into the FPGA the way a flashed
+        /// update is loaded (signed image, verified, sent over the link), so the replay never depends on what the
+        /// simulated bitstream's memories were initialised with.
         /// <paramref name="progress"/> gets frames done.
         /// </summary>
         public static ReplayOutcome Run(RtlSimulator fpga, IReadOnlyList<CanRecord> records, long[] arrivalsUs, LinkTimingModel timing, IntegerModel model, string storageDir, Action<int>? progress = null)
@@ -87,7 +88,6 @@ namespace CanIds.Hil.Replay
         {
             if (!rig.App.Link.Connected) throw new InvalidOperationException("the simulated FPGA does not answer the firmware");
             var hardware = HardwareConfig.For(model);
-            if (rig.App.ActiveModelId == MemoryLayout.ModelId(model, hardware)) return;
             var key = RandomNumberGenerator.GetBytes(32);
             rig.App.Provision(key, 0, key.Length);
             var image = WeightImageWriter.Build(model, hardware, key);
