@@ -13,7 +13,15 @@ namespace CanIds.Fpga.Sim
     public sealed partial class RtlSimulator : ISpiPort, IDisposable
     {
         private const string Library = "cqmlp_sim";
+        private static string? _libraryPath;
         private IntPtr _handle;
+
+        static RtlSimulator()
+        {
+            // Default probing finds the library built for fpga/gen beside this assembly; UseLibrary picks another build.
+            NativeLibrary.SetDllImportResolver(typeof(RtlSimulator).Assembly, (name, _, _) =>
+                name == Library && _libraryPath != null ? NativeLibrary.Load(_libraryPath) : IntPtr.Zero);
+        }
 
         /// <summary>
         /// A powered-up FPGA (bank 0 holds the model of fpga/gen). With <paramref name="tracePath"/>, every signal is
@@ -35,6 +43,57 @@ namespace CanIds.Fpga.Sim
             if (string.IsNullOrEmpty(dir)) return new RtlSimulator();
             Directory.CreateDirectory(dir);
             return new RtlSimulator(Path.Combine(dir, name + ".fst"));
+        }
+
+        /// <summary>
+        /// Makes this process simulate the RTL built into <paramref name="path"/> (see <see cref="Build"/>) instead of the
+        /// fpga/gen build. Call it before the first simulator of the process is made: a loaded library stays.
+        /// </summary>
+        public static void UseLibrary(string path)
+        {
+            if (!File.Exists(path)) throw new FileNotFoundException(null, path);
+            _libraryPath = Path.GetFullPath(path);
+        }
+
+        /// <summary>
+        /// Verilates the RTL with the parameters in <paramref name="genDir"/> (as canids export --rtl writes them) into
+        /// <paramref name="outDir"/> and returns the library's path. Needs the repository's fpga/ folder, verilator and g++.
+        /// </summary>
+        public static string Build(string genDir, string outDir)
+        {
+            var sim = FindSimSources() ?? throw new InvalidOperationException("building a simulator needs the repository's fpga/sim and fpga/rtl (run canids from a clone of the repository)");
+            var info = new System.Diagnostics.ProcessStartInfo("make") { WorkingDirectory = sim, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "-s", "OUT=" + Path.GetFullPath(outDir), "GEN=" + Path.GetFullPath(genDir) }) info.ArgumentList.Add(a);
+            System.Diagnostics.Process process;
+            try
+            {
+                process = System.Diagnostics.Process.Start(info)!;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                throw new InvalidOperationException("make is not installed (scripts/setup.sh installs make, verilator and g++)");
+            }
+
+            using (process)
+            {
+                var output = process.StandardOutput.ReadToEndAsync();
+                string error = process.StandardError.ReadToEnd();
+                process.WaitForExit();
+                if (process.ExitCode != 0) throw new InvalidOperationException($"building the simulator for {genDir} failed (make exit {process.ExitCode}): {error.Trim()}{output.Result.Trim()}");
+            }
+
+            return Path.Combine(Path.GetFullPath(outDir), "libcqmlp_sim.so");
+        }
+
+        private static string? FindSimSources()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            {
+                var sim = Path.Combine(dir.FullName, "fpga", "sim");
+                if (File.Exists(Path.Combine(sim, "Makefile")) && File.Exists(Path.Combine(sim, "cqmlp_sim.cpp"))) return sim;
+            }
+
+            return null;
         }
 
         /// <summary>True when the simulator library was built and loads; <paramref name="why"/> says what to do otherwise.</summary>
