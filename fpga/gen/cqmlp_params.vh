@@ -4,7 +4,7 @@ localparam integer NL = 5;
 localparam integer INPUT_LEN = 40;
 localparam integer CLASSES = 5;
 localparam [31:0] CONFIG_ID = 32'hba61a0cb;
-localparam [31:0] DEFAULT_MODEL_ID = 32'hffe81cb5;
+localparam [31:0] DEFAULT_MODEL_ID = 32'h509b66ad;
 localparam integer IMAGE_BYTES = 17056;
 localparam integer MEM_AW = 10;
 // Per layer, 32 bits each, layer 0 in the least significant bits.
