@@ -6,14 +6,14 @@ using Xunit;
 
 namespace CanIds.Training.Tests
 {
-    /// <summary>One short quantisation-aware training on generated traffic, shared by the tests that need a trained network.</summary>
+    /// <summary>One short quantisation-aware training on generated traffic, shared by the tests that need a trained network (one libtorch thread: the same network every run).</summary>
     public sealed class TrainedModelFixture : IDisposable
     {
         public TrainedModelFixture()
         {
             Train = TestModels.Traffic(40, seed: 101);
             Held = TestModels.Traffic(50, seed: 202).WithClasses(Train.Classes);
-            Result = Trainer.Train(new NetworkShape(), Train, null, new TrainingOptions { Epochs = 3, Seed = 4, Patience = 10 });
+            Result = Trainer.Train(new NetworkShape(), Train, null, new TrainingOptions { Epochs = 3, Seed = 4, Patience = 10, Threads = 1 });
             Model = NetworkExport.ToIntegerModel(Result.Network, Train.Classes, new ModelProvenance { Name = "fixture" });
         }
 
