@@ -61,7 +61,7 @@ namespace CanIds.Fpga.Sim
         /// </summary>
         public static string Build(string genDir, string outDir)
         {
-            var sim = FindSimSources() ?? throw new InvalidOperationException("building a simulator needs the repository's fpga/sim and fpga/rtl (run canids from a clone of the repository)");
+            var sim = CheckBuildable();
             var info = new System.Diagnostics.ProcessStartInfo("make") { WorkingDirectory = sim, RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var a in new[] { "-s", "OUT=" + Path.GetFullPath(outDir), "GEN=" + Path.GetFullPath(genDir) }) info.ArgumentList.Add(a);
             System.Diagnostics.Process process;
@@ -83,6 +83,24 @@ namespace CanIds.Fpga.Sim
             }
 
             return Path.Combine(Path.GetFullPath(outDir), "libcqmlp_sim.so");
+        }
+
+        /// <summary>
+        /// Checks that <see cref="Build"/> can work here (the RTL and wrapper sources, verilator on the PATH) and returns
+        /// the sources' folder; throws saying what is missing, so a long job can check before it starts.
+        /// </summary>
+        public static string CheckBuildable()
+        {
+            var sim = FindSimSources() ?? throw new InvalidOperationException("building a simulator needs fpga/sim and fpga/rtl beside canids or above it (a clone of the repository or the installed tool)");
+            var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+            foreach (var tool in new[] { "verilator", "make", "g++" })
+            {
+                bool found = false;
+                foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)) found |= File.Exists(Path.Combine(dir, tool));
+                if (!found) throw new InvalidOperationException($"{tool} is not installed: building the RTL simulator needs verilator, make and g++ (scripts/setup.sh installs them; apt install {(tool == "g++" ? "g++" : tool)})");
+            }
+
+            return sim;
         }
 
         private static string? FindSimSources()

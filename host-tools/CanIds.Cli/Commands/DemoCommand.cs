@@ -71,6 +71,7 @@ namespace CanIds.Cli.Commands
 
         private static int Run(DemoPlan plan)
         {
+            RtlSimulator.CheckBuildable(); // before minutes of training, not after
             var report = new DemoReport(plan);
             var total = Stopwatch.StartNew();
             Directory.CreateDirectory(plan.Output);
