@@ -12,6 +12,7 @@ using CanIds.Model.Evaluation;
 using CanIds.Model.Hardware;
 using CanIds.Model.Integer;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace CanIds.Cli.Demo
 {
@@ -132,14 +133,15 @@ namespace CanIds.Cli.Demo
             return path;
         }
 
-        /// <summary>The end-of-run table.</summary>
-        public Table SummaryTable()
+        /// <summary>The end-of-run tables: the stages, then the figures against the paper.</summary>
+        public IRenderable SummaryTable()
         {
-            var table = new Table().Title("canids demo").AddColumns("stage", "s", "result");
-            foreach (var (stage, seconds, result) in _stages) table.AddRow(Markup.Escape(stage), seconds.ToString("F0", CultureInfo.InvariantCulture), Markup.Escape(result));
-            foreach (var (figure, paper, measured, beats) in _versusPaper)
-                table.AddRow("", "", Markup.Escape($"{figure}: {measured} (paper {paper})") + (beats == false ? " [red]not better[/]" : ""));
-            return table;
+            var stages = new Table().Title("canids demo").AddColumns("stage", "s", "result");
+            foreach (var (stage, seconds, result) in _stages) stages.AddRow(Markup.Escape(stage), seconds.ToString("F0", CultureInfo.InvariantCulture), Markup.Escape(result));
+            var paper = new Table().Title("against the paper").AddColumns("figure", "paper", "this run", "");
+            foreach (var (figure, published, measured, beats) in _versusPaper)
+                paper.AddRow(Markup.Escape(figure), Markup.Escape(published), Markup.Escape(measured), beats switch { true => "[green]better[/]", false => "[red]not better[/]", _ => "" });
+            return new Rows(stages, paper);
         }
     }
 }
