@@ -19,6 +19,9 @@ namespace CanIds.Bench
     {
         /// <summary>Items per second.</summary>
         public double ItemsPerSecond => Items / MeanSeconds;
+
+        /// <summary>Bytes one call reads (0: not a byte stream).</summary>
+        public long Bytes { get; init; }
     }
 
     /// <summary>Runs suites with BenchmarkDotNet in this process and turns its summaries into figures and a markdown report.</summary>
@@ -71,7 +74,10 @@ namespace CanIds.Bench
                 var baseline = summary.Reports.First(r => r.BenchmarkCase.Descriptor.Baseline && r.BenchmarkCase.Parameters.DisplayInfo == parameters);
                 double mean = report.ResultStatistics!.Mean / 1e9, baseMean = baseline.ResultStatistics!.Mean / 1e9;
                 figures.Add(new BenchFigure(suite, c.Descriptor.WorkloadMethod.Name, parameters == "" || parameters == "[]" ? "" : parameters, c.Descriptor.Baseline,
-                    mean, report.ResultStatistics.StandardError / 1e9, units.Items, units.Unit, mean / baseMean, baseline.BenchmarkCase.Descriptor.WorkloadMethod.Name));
+                    mean, report.ResultStatistics.StandardError / 1e9, units.Items, units.Unit, mean / baseMean, baseline.BenchmarkCase.Descriptor.WorkloadMethod.Name)
+                {
+                    Bytes = units is IByteSuite bytes ? bytes.BytesPerCall(c.Parameters) : 0,
+                });
             }
 
             return figures;
@@ -88,12 +94,14 @@ namespace CanIds.Bench
                 sb.AppendLine();
                 sb.AppendLine($"Baseline: `{first.Baseline}`; ratio = time per call ÷ the baseline's (below 1: faster than the baseline).");
                 sb.AppendLine();
-                sb.AppendLine($"| case | parameters | mean per call | ± s.e. | {first.Unit}/s | ratio to baseline |");
-                sb.AppendLine("|---|---|---:|---:|---:|---:|");
+                bool bytes = suite.Any(f => f.Bytes > 0);
+                sb.AppendLine($"| case | parameters | mean per call | ± s.e. | {first.Unit}/s |{(bytes ? " MB/s |" : "")} ratio to baseline |");
+                sb.AppendLine(bytes ? "|---|---|---:|---:|---:|---:|---:|" : "|---|---|---:|---:|---:|---:|");
                 foreach (var f in suite)
                 {
+                    string megabytes = bytes ? string.Create(CultureInfo.InvariantCulture, $" {f.Bytes / f.MeanSeconds / 1e6:F0} |") : "";
                     sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {(f.IsBaseline ? $"**{f.Case}** (baseline)" : f.Case)} | {f.Parameters} | {Time(f.MeanSeconds)} | {Time(f.ErrorSeconds)} | {Rate(f.ItemsPerSecond)} | {f.RatioToBaseline:F3} |"));
+                        $"| {(f.IsBaseline ? $"**{f.Case}** (baseline)" : f.Case)} | {f.Parameters} | {Time(f.MeanSeconds)} | {Time(f.ErrorSeconds)} | {Rate(f.ItemsPerSecond)} |{megabytes} {f.RatioToBaseline:F3} |"));
                 }
 
                 sb.AppendLine();

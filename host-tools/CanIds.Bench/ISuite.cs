@@ -9,4 +9,11 @@ namespace CanIds.Bench
         /// <summary>What the items are (frames, windows, steps).</summary>
         string Unit { get; }
     }
+
+    /// <summary>A suite whose calls read a file, so its figures also read as MB/s.</summary>
+    public interface IByteSuite
+    {
+        /// <summary>Bytes one call of the case with <paramref name="parameters"/> reads.</summary>
+        long BytesPerCall(BenchmarkDotNet.Parameters.ParameterInstances parameters);
+    }
 }

@@ -8,7 +8,7 @@ using CanIds.Traffic.Generation;
 namespace CanIds.Bench
 {
     /// <summary>Log parsing on one core, per format; baseline: counting the newlines of the same file (the floor of reading lines).</summary>
-    public class ParseSuite : ISuite
+    public class ParseSuite : ISuite, IByteSuite
     {
         private string _path = "";
 
@@ -27,7 +27,7 @@ namespace CanIds.Bench
         public void Setup()
         {
             Directory.CreateDirectory(BenchSettings.Scratch);
-            _path = Path.Combine(BenchSettings.Scratch, $"bench-{BenchSettings.ParseFrames}." + LogFormats.Name(Format));
+            _path = PathOf(Format);
             if (File.Exists(_path)) return;
             var options = new GeneratorOptions { Seed = 1, DurationSeconds = BenchSettings.ParseFrames / 1500.0 + 10 };
             using (var writer = LogFormats.Create(_path + ".tmp", Format))
@@ -38,6 +38,11 @@ namespace CanIds.Bench
 
             File.Move(_path + ".tmp", _path, overwrite: true);
         }
+
+        /// <inheritdoc />
+        public long BytesPerCall(BenchmarkDotNet.Parameters.ParameterInstances parameters) => new FileInfo(PathOf((LogFormat)parameters[nameof(Format)])).Length;
+
+        private static string PathOf(LogFormat format) => Path.Combine(BenchSettings.Scratch, $"bench-{BenchSettings.ParseFrames}." + LogFormats.Name(format));
 
         /// <summary>Baseline: newline count.</summary>
         [Benchmark(Baseline = true)]
