@@ -14,7 +14,7 @@ module verdict_queue #(
     /* verilator lint_off UNUSEDSIGNAL */  // an index is below 2^AW; the link counts in AW + 1 bits
     input  wire [AW:0]   rd_index,          // record rd_index after the oldest pending one
     /* verilator lint_on UNUSEDSIGNAL */
-    output wire [RW-1:0] rd_data,           // combinational read
+    output reg  [RW-1:0] rd_data,           // record rd_index, one cycle after rd_index (block RAM read)
     input  wire          release_en,        // drop the oldest release_n records
     input  wire [AW:0]   release_n
 );
@@ -23,9 +23,11 @@ module verdict_queue #(
     assign pending   = wr_ptr - rd_ptr;
     wire has_space = pending != (1 << AW);   // the top only starts a vector with room for its record
     wire [AW-1:0] at = rd_ptr[AW-1:0] + rd_index[AW-1:0];
-    assign rd_data = mem[at];
 
     always @(posedge clk) begin
+        // Registered read, so the queue maps to block RAM (EBR on iCE40) instead of flip-flops. The link changes
+        // rd_index at least one SPI byte (tens of cycles) before it sends the record's bytes.
+        rd_data <= mem[at];
         if (wr_en && has_space) mem[wr_ptr[AW-1:0]] <= wr_data;
         if (rst) begin
             wr_ptr <= {(AW+1){1'b0}};

@@ -8,7 +8,10 @@ using Xunit;
 
 namespace CanIds.Cli.Tests
 {
-    /// <summary>The RTL through yosys for UltraScale+: it synthesises, with no latches, within the paper's resources.</summary>
+    /// <summary>
+    /// The RTL through yosys for UltraScale+ (it synthesises, with no latches, within the paper's resources) and through
+    /// yosys and nextpnr for the iCE40 UP5K (it fits, routed, fast enough for a saturated 1 Mbit/s bus).
+    /// </summary>
     public class SynthesisTests
     {
         [Fact]
@@ -24,6 +27,22 @@ namespace CanIds.Cli.Tests
             Assert.Equal(0, r.Dsp);
             Assert.True(r.FlipFlops > 1_000, $"{r.FlipFlops} flip-flops: the design was optimised away");
             Assert.Equal(2, r.Uram);
+        }
+
+        [Fact]
+        public void TheFoldedBuildFitsAnIce40Up5kAndKeepsUpWithASaturatedBus()
+        {
+            var model = ModelFile.Load(Path.Combine(TestPaths.Root, "models", "cqmlp-carhacking.model.json"));
+            var flow = new YosysFlow(Path.Combine(TestPaths.Root, "fpga", "rtl"), TestPaths.NewScratch());
+            var hardware = HardwareConfig.For(model, 2048);
+            var r = flow.Ice40(model, hardware, 24, "test-ice40-2048");
+
+            Assert.True(r.Fits, r.Problem);
+            Assert.True(r.Cells <= r.CellsAvailable && r.CellsAvailable == 5_280, $"{r.Cells} / {r.CellsAvailable} logic cells");
+            Assert.Equal(4, r.Spram);
+            // A saturated 1 Mbit/s bus carries at most ~9,000 frames/s: one inference each, with the routed clock.
+            int cycles = CanIds.Cli.Commands.SynthCommand.Cycles(hardware);
+            Assert.True(r.FmaxMhz * 1e6 / cycles >= 9_000, $"{r.FmaxMhz} MHz / {cycles} cycles per inference");
         }
     }
 }
