@@ -269,7 +269,7 @@ module link_layer #(
     reg [VQ_AW:0] ridx;                         // record of the byte now in tx_byte
     reg [7:0]  rbyte;
 
-    wire [15:0] next = tpos + 16'd1;
+    reg  [15:0] next;                          // tpos + 1, kept in a register: off the byte-select path (iCE40 Fmax)
     wire [15:0] crc_next = crc16_byte(crc_tx, tx_byte);
     wire        next_first_data = next == 16'd6;
     wire [VQ_AW:0] nidx = next_first_data ? {(VQ_AW+1){1'b0}} : (rbyte == RB[7:0] - 8'd1) ? ridx + 1'b1 : ridx;
@@ -343,11 +343,13 @@ module link_layer #(
         if (rst || soft_reset) begin
             tx_byte <= RESPONSE_MARKER;
             tpos <= 16'd0;
+            next <= 16'd1;
             mlen <= 16'hFFFF;
         end else if (frame_start) begin
             // byte 0 (the marker) was just taken
             crc_tx <= crc16_byte(16'hFFFF, RESPONSE_MARKER);
             tpos <= 16'd1;
+            next <= 16'd2;
             mlen <= 16'hFFFF;
             tx_byte <= flags;
         end else if (frame_end) begin
@@ -355,6 +357,7 @@ module link_layer #(
         end else if (tx_load) begin
             if (tpos < mlen) crc_tx <= crc_next;
             tpos <= next;
+            next <= next + 16'd1;
             if (next == 16'd2)      tx_byte <= last_seq;
             else if (next == 16'd3) tx_byte <= ack_code;
             else if (next == 16'd4) tx_byte <= free_windows > 16'd255 ? 8'd255 : free_windows[7:0];
