@@ -71,7 +71,7 @@ namespace CanIds.Fpga.Sim
             }
             catch (System.ComponentModel.Win32Exception)
             {
-                throw new InvalidOperationException("make is not installed (scripts/setup.sh installs make, verilator and g++)");
+                throw new ToolMissingException("make is not installed (scripts/setup.sh installs make, verilator and g++)");
             }
 
             using (process)
@@ -97,7 +97,7 @@ namespace CanIds.Fpga.Sim
             {
                 bool found = false;
                 foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)) found |= File.Exists(Path.Combine(dir, tool));
-                if (!found) throw new InvalidOperationException($"{tool} is not installed: building the RTL simulator needs verilator, make and g++ (scripts/setup.sh installs them; apt install {(tool == "g++" ? "g++" : tool)})");
+                if (!found) throw new ToolMissingException($"{tool} is not installed: building the RTL simulator needs verilator, make and g++ (scripts/setup.sh installs them; apt install {tool})");
             }
 
             return sim;

@@ -31,6 +31,15 @@ namespace CanIds.Cli.Tests
         }
 
         [Fact]
+        public void TheDemoWithoutVerilatorStopsBeforeTrainingWithExitCode69()
+        {
+            var run = Canids.RunWithPath(TestPaths.NewScratch(), TestPaths.NewScratch(), Quick, "demo", "-o", "d");
+            Assert.True(run.ExitCode == 69, run.ToString());
+            Assert.Contains("verilator is not installed", run.Error);
+            Assert.DoesNotContain("epoch", run.Output); // it stopped before training
+        }
+
+        [Fact]
         public void AnUnknownVerbOrOptionIsAUsageError()
         {
             var unknown = Canids.Run(TestPaths.NewScratch(), Quick, "fly");

@@ -20,13 +20,20 @@ namespace CanIds.TestSupport
             typeof(Canids).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug", "net10.0", "canids.dll");
 
         /// <summary>Runs canids with <paramref name="args"/> in <paramref name="workingDirectory"/>; kills it after <paramref name="timeout"/>.</summary>
-        public static CanidsRun Run(string workingDirectory, TimeSpan timeout, params string[] args)
+        public static CanidsRun Run(string workingDirectory, TimeSpan timeout, params string[] args) => RunWithPath(null, workingDirectory, timeout, args);
+
+        /// <summary>As <see cref="Run"/>, with the PATH canids sees set to <paramref name="path"/> (null: this process's).</summary>
+        public static CanidsRun RunWithPath(string? path, string workingDirectory, TimeSpan timeout, params string[] args)
         {
             if (!File.Exists(Dll)) throw new InvalidOperationException($"{Dll} is not built: build Firmware.sln first");
-            var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+            var info = new ProcessStartInfo(Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet")
+            {
+                WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
+            };
             info.ArgumentList.Add(Dll);
             foreach (var a in args) info.ArgumentList.Add(a);
             info.Environment["COLUMNS"] = "160";
+            if (path != null) info.Environment["PATH"] = path;
             using var process = Process.Start(info)!;
             Task<string> output = process.StandardOutput.ReadToEndAsync(), error = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(timeout))

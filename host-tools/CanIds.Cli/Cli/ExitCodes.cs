@@ -13,7 +13,7 @@ namespace CanIds.Cli.Cli
         public const int DataError = 65;
         /// <summary>An input file does not exist.</summary>
         public const int NoInput = 66;
-        /// <summary>The device does not answer (wrong port, powered off, another program on the port).</summary>
+        /// <summary>The device does not answer (wrong port, powered off, another program on the port), or a program the work needs (verilator, yosys…) is not installed.</summary>
         public const int Unavailable = 69;
         /// <summary>An internal check failed (e.g. the integer model disagrees with the trained network), or a runtime is missing.</summary>
         public const int Software = 70;

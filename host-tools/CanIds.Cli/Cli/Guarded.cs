@@ -38,6 +38,10 @@ namespace CanIds.Cli.Cli
             {
                 return Fail(e.Message, ExitCodes.Unavailable);
             }
+            catch (CanIds.Fpga.Sim.ToolMissingException e)
+            {
+                return Fail(e.Message, ExitCodes.Unavailable);
+            }
             catch (InvalidOperationException e)
             {
                 return Fail(e.Message, ExitCodes.Software);

@@ -24,7 +24,7 @@ namespace CanIds.Cli.Synthesis
             }
             catch (System.ComponentModel.Win32Exception)
             {
-                throw new InvalidOperationException($"{tool} is not installed (scripts/setup.sh installs yosys and nextpnr-ice40)");
+                throw new CanIds.Fpga.Sim.ToolMissingException($"{tool} is not installed (scripts/setup.sh installs yosys and nextpnr-ice40)");
             }
 
             using (process)
