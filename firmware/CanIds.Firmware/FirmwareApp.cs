@@ -207,7 +207,7 @@ namespace CanIds.Firmware
             for (int i = 0; i < count; i++)
             {
                 int p = offset + i * UpdateProtocol.InjectedFrameLength;
-                uint word = UpdateProtocol.GetU32(frames, p);
+                uint word = BigEndian.GetU32(frames, p);
                 int length = frames[p + 4] > 8 ? 8 : frames[p + 4];
                 Array.Copy(frames, p + 5, _injectedData, 0, 8);
                 bool extended = (word & 0x80000000) != 0;

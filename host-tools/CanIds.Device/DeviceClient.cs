@@ -67,15 +67,15 @@ namespace CanIds.Device
         {
             chunk = Math.Clamp(chunk, 16, UpdateProtocol.MaxChunk);
             var begin = new byte[8];
-            UpdateProtocol.PutU32(begin, 0, (uint)image.Length);
-            UpdateProtocol.PutU32(begin, 4, Crc32.Compute(image, 0, image.Length));
+            BigEndian.PutU32(begin, 0, (uint)image.Length);
+            BigEndian.PutU32(begin, 4, Crc32.Compute(image, 0, image.Length));
             int at = (int)Be(Send(UpdateProtocol.Begin, begin), 0);
             while (at < image.Length)
             {
                 progress?.Invoke(at, image.Length);
                 int n = Math.Min(chunk, image.Length - at);
                 var payload = new byte[4 + n];
-                UpdateProtocol.PutU32(payload, 0, (uint)at);
+                BigEndian.PutU32(payload, 0, (uint)at);
                 image.AsSpan(at, n).CopyTo(payload.AsSpan(4));
                 try
                 {
@@ -97,7 +97,7 @@ namespace CanIds.Device
             {
                 int n = Math.Min(UpdateProtocol.MaxChunk, image.Length - at);
                 var request = new byte[6];
-                UpdateProtocol.PutU32(request, 0, (uint)at);
+                BigEndian.PutU32(request, 0, (uint)at);
                 request[4] = (byte)(n >> 8);
                 request[5] = (byte)n;
                 var data = Send(UpdateProtocol.Read, request);
@@ -142,7 +142,7 @@ namespace CanIds.Device
                 var f = frames[i];
                 int p = i * UpdateProtocol.InjectedFrameLength;
                 uint word = f.Id | (f.IsExtended ? 0x80000000u : 0) | (f.IsRemote ? 0x40000000u : 0);
-                UpdateProtocol.PutU32(payload, p, word);
+                BigEndian.PutU32(payload, p, word);
                 payload[p + 4] = (byte)f.Dlc;
                 f.Data.AsSpan(0, 8).CopyTo(payload.AsSpan(p + 5));
             }
@@ -204,7 +204,7 @@ namespace CanIds.Device
             return null;
         }
 
-        private static uint Be(byte[] b, int p) => p + 4 <= b.Length ? UpdateProtocol.GetU32(b, p) : throw new InvalidOperationException("answer too short");
+        private static uint Be(byte[] b, int p) => p + 4 <= b.Length ? BigEndian.GetU32(b, p) : throw new InvalidOperationException("answer too short");
 
         private static string Name(byte type) => type switch
         {

@@ -1,4 +1,5 @@
 using System;
+using CanIds.Core;
 using CanIds.Core.Image;
 using CanIds.Firmware.Tests.Support;
 using nanoFramework.TestFramework;
@@ -82,8 +83,8 @@ namespace CanIds.Firmware.Tests
             image[parsed.HeaderLength + 5] ^= 0xFF;
             int end = parsed.HeaderLength + parsed.PayloadLength;
             uint payloadCrc = CanIds.Core.Crc32.Compute(image, parsed.HeaderLength, parsed.PayloadLength);
-            WeightImage.PutU32(image, 16, payloadCrc);
-            WeightImage.PutU32(image, end, CanIds.Core.Crc32.Compute(image, 0, end));
+            BigEndian.PutU32(image, 16, payloadCrc);
+            BigEndian.PutU32(image, end, CanIds.Core.Crc32.Compute(image, 0, end));
             Assert.AreEqual("tag", FieldOf(image, image.Length, Key));
         }
 

@@ -102,11 +102,11 @@ namespace CanIds.Core.Image
             Array.Copy(Magic, 0, image, 0, 4);
             image[4] = FormatVersion;
             image[5] = (byte)inputFormatVersion;
-            PutU16(image, 6, header);
-            PutU32(image, 8, hardwareConfigId);
-            PutU32(image, 12, (uint)payload.Length);
-            PutU32(image, 16, Crc32.Compute(payload, 0, payload.Length));
-            PutU32(image, 20, createdUnixSeconds);
+            BigEndian.PutU16(image, 6, header);
+            BigEndian.PutU32(image, 8, hardwareConfigId);
+            BigEndian.PutU32(image, 12, (uint)payload.Length);
+            BigEndian.PutU32(image, 16, Crc32.Compute(payload, 0, payload.Length));
+            BigEndian.PutU32(image, 20, createdUnixSeconds);
             image[24] = (byte)windowFrames;
             image[25] = (byte)layers.Length;
             image[26] = (byte)classes.Length;
@@ -114,8 +114,8 @@ namespace CanIds.Core.Image
             for (int l = 0; l < layers.Length; l++)
             {
                 LayerShape s = layers[l];
-                PutU16(image, p, s.Inputs);
-                PutU16(image, p + 2, s.Outputs);
+                BigEndian.PutU16(image, p, s.Inputs);
+                BigEndian.PutU16(image, p + 2, s.Outputs);
                 image[p + 4] = (byte)s.Pe;
                 image[p + 5] = (byte)s.Simd;
                 image[p + 6] = (byte)s.WeightBits;
@@ -127,7 +127,7 @@ namespace CanIds.Core.Image
             p = PutName(image, p, name);
             Array.Copy(payload, 0, image, p, payload.Length);
             p += payload.Length;
-            PutU32(image, p, Crc32.Compute(image, 0, p));
+            BigEndian.PutU32(image, p, Crc32.Compute(image, 0, p));
             HmacSha256 mac = new HmacSha256(key);
             mac.Update(image, 0, p + 4);
             mac.Final(image, p + 4);
@@ -149,11 +149,11 @@ namespace CanIds.Core.Image
             if (image[4] != FormatVersion) throw new ImageFormatException("version", "format version " + image[4] + " is not supported (expected " + FormatVersion + ")");
             WeightImage result = new WeightImage();
             result.InputFormatVersion = image[5];
-            result.HeaderLength = GetU16(image, 6);
-            result.HardwareConfigId = GetU32(image, 8);
-            uint payload = GetU32(image, 12);
-            result.ModelId = GetU32(image, 16);
-            result.CreatedUnixSeconds = GetU32(image, 20);
+            result.HeaderLength = BigEndian.GetU16(image, 6);
+            result.HardwareConfigId = BigEndian.GetU32(image, 8);
+            uint payload = BigEndian.GetU32(image, 12);
+            result.ModelId = BigEndian.GetU32(image, 16);
+            result.CreatedUnixSeconds = BigEndian.GetU32(image, 20);
             result.WindowFrames = image[24];
             int layers = image[25];
             int classes = image[26];
@@ -168,7 +168,7 @@ namespace CanIds.Core.Image
             for (int l = 0; l < layers; l++)
             {
                 if (p + 8 > result.HeaderLength) throw new ImageFormatException("header length", "the layer table runs past the header");
-                result.Layers[l] = new LayerShape(GetU16(image, p), GetU16(image, p + 2), image[p + 4], image[p + 5], image[p + 6], image[p + 7]);
+                result.Layers[l] = new LayerShape(BigEndian.GetU16(image, p), BigEndian.GetU16(image, p + 2), image[p + 4], image[p + 5], image[p + 6], image[p + 7]);
                 p += 8;
             }
 
@@ -182,7 +182,7 @@ namespace CanIds.Core.Image
             if (p != result.HeaderLength) throw new ImageFormatException("header length", "header fields end at " + p + ", header length says " + result.HeaderLength);
 
             int end = result.HeaderLength + result.PayloadLength;
-            if (GetU32(image, end) != Crc32.Compute(image, 0, end)) throw new ImageFormatException("crc32", "the image is corrupted (CRC-32 mismatch)");
+            if (BigEndian.GetU32(image, end) != Crc32.Compute(image, 0, end)) throw new ImageFormatException("crc32", "the image is corrupted (CRC-32 mismatch)");
             if (Crc32.Compute(image, result.HeaderLength, result.PayloadLength) != result.ModelId) throw new ImageFormatException("model id", "the payload's CRC-32 differs from the model id");
             return result;
         }
@@ -239,34 +239,6 @@ namespace CanIds.Core.Image
 
             p += 1 + n;
             return new string(chars);
-        }
-
-        /// <summary>Writes a big-endian 16-bit value.</summary>
-        public static void PutU16(byte[] b, int p, int v)
-        {
-            b[p] = (byte)(v >> 8);
-            b[p + 1] = (byte)v;
-        }
-
-        /// <summary>Writes a big-endian 32-bit value.</summary>
-        public static void PutU32(byte[] b, int p, uint v)
-        {
-            b[p] = (byte)(v >> 24);
-            b[p + 1] = (byte)(v >> 16);
-            b[p + 2] = (byte)(v >> 8);
-            b[p + 3] = (byte)v;
-        }
-
-        /// <summary>Reads a big-endian 16-bit value.</summary>
-        public static int GetU16(byte[] b, int p)
-        {
-            return (b[p] << 8) | b[p + 1];
-        }
-
-        /// <summary>Reads a big-endian 32-bit value.</summary>
-        public static uint GetU32(byte[] b, int p)
-        {
-            return ((uint)b[p] << 24) | ((uint)b[p + 1] << 16) | ((uint)b[p + 2] << 8) | b[p + 3];
         }
     }
 }

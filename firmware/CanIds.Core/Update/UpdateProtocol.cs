@@ -147,20 +147,5 @@ namespace CanIds.Core.Update
                 default: return "code-" + code;
             }
         }
-
-        /// <summary>Writes a big-endian 32-bit value.</summary>
-        public static void PutU32(byte[] b, int p, uint v)
-        {
-            b[p] = (byte)(v >> 24);
-            b[p + 1] = (byte)(v >> 16);
-            b[p + 2] = (byte)(v >> 8);
-            b[p + 3] = (byte)v;
-        }
-
-        /// <summary>Reads a big-endian 32-bit value.</summary>
-        public static uint GetU32(byte[] b, int p)
-        {
-            return ((uint)b[p] << 24) | ((uint)b[p + 1] << 16) | ((uint)b[p + 2] << 8) | b[p + 3];
-        }
     }
 }

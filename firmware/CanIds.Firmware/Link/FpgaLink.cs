@@ -1,4 +1,5 @@
 using System;
+using CanIds.Core;
 using CanIds.Core.Link;
 using CanIds.Firmware.Ports;
 
@@ -243,8 +244,8 @@ namespace CanIds.Firmware.Link
             if (!Flush()) return LinkProtocol.AckNone;
             LinkCommand begin = Take();
             begin.Code = LinkProtocol.CmdLoadBegin;
-            PutU32(begin.Payload, 0, (uint)payloadLength);
-            PutU32(begin.Payload, 4, configId);
+            BigEndian.PutU32(begin.Payload, 0, (uint)payloadLength);
+            BigEndian.PutU32(begin.Payload, 4, configId);
             begin.Length = 8;
             int result = Execute(begin);
             for (int at = 0; result == LinkProtocol.AckOk && at < payloadLength; at += chunk)
@@ -252,7 +253,7 @@ namespace CanIds.Firmware.Link
                 int n = payloadLength - at < chunk ? payloadLength - at : chunk;
                 LinkCommand data = Take();
                 data.Code = LinkProtocol.CmdLoadData;
-                PutU32(data.Payload, 0, (uint)at);
+                BigEndian.PutU32(data.Payload, 0, (uint)at);
                 Array.Copy(image, payloadOffset + at, data.Payload, 4, n);
                 data.Length = 4 + n;
                 result = Execute(data);
@@ -261,7 +262,7 @@ namespace CanIds.Firmware.Link
             if (result != LinkProtocol.AckOk) return result;
             LinkCommand commit = Take();
             commit.Code = LinkProtocol.CmdLoadCommit;
-            PutU32(commit.Payload, 0, payloadCrc);
+            BigEndian.PutU32(commit.Payload, 0, payloadCrc);
             commit.Length = 4;
             return Execute(commit);
         }
@@ -508,14 +509,6 @@ namespace CanIds.Firmware.Link
             }
 
             return false;
-        }
-
-        private static void PutU32(byte[] b, int p, uint v)
-        {
-            b[p] = (byte)(v >> 24);
-            b[p + 1] = (byte)(v >> 16);
-            b[p + 2] = (byte)(v >> 8);
-            b[p + 3] = (byte)v;
         }
     }
 }

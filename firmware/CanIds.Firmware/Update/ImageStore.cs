@@ -81,8 +81,8 @@ namespace CanIds.Firmware.Update
         {
             _files.Delete(Staging);
             byte[] meta = new byte[8];
-            PutU32(meta, 0, (uint)length);
-            PutU32(meta, 4, crc);
+            BigEndian.PutU32(meta, 0, (uint)length);
+            BigEndian.PutU32(meta, 4, crc);
             _files.Write(StagingMeta, 0, meta, 0, 8);
         }
 
@@ -160,10 +160,10 @@ namespace CanIds.Firmware.Update
             _record[1] = (byte)'I';
             _record[2] = (byte)'S';
             _record[3] = (byte)'T';
-            PutU32(_record, 4, _sequence);
+            BigEndian.PutU32(_record, 4, _sequence);
             _record[8] = (byte)active;
             _record[9] = previous ? (byte)1 : (byte)0;
-            PutU32(_record, 10, Crc32.Compute(_record, 0, 10));
+            BigEndian.PutU32(_record, 10, Crc32.Compute(_record, 0, 10));
             _recordIndex = 1 - _recordIndex;
             _files.Write(Records[_recordIndex], 0, _record, 0, RecordLength);
             ActiveSlot = active;
@@ -178,8 +178,8 @@ namespace CanIds.Firmware.Update
             {
                 if (_files.Read(Records[r], 0, _record, 0, RecordLength) != RecordLength) continue;
                 if (_record[0] != 'C' || _record[1] != 'I' || _record[2] != 'S' || _record[3] != 'T') continue;
-                if (GetU32(_record, 10) != Crc32.Compute(_record, 0, 10)) continue;
-                uint sequence = GetU32(_record, 4);
+                if (BigEndian.GetU32(_record, 10) != Crc32.Compute(_record, 0, 10)) continue;
+                uint sequence = BigEndian.GetU32(_record, 4);
                 if (found && sequence <= best) continue;
                 found = true;
                 best = sequence;
@@ -195,20 +195,7 @@ namespace CanIds.Firmware.Update
         {
             byte[] meta = new byte[8];
             if (_files.Read(StagingMeta, 0, meta, 0, 8) != 8) return 0;
-            return (int)GetU32(meta, at);
-        }
-
-        private static void PutU32(byte[] b, int p, uint v)
-        {
-            b[p] = (byte)(v >> 24);
-            b[p + 1] = (byte)(v >> 16);
-            b[p + 2] = (byte)(v >> 8);
-            b[p + 3] = (byte)v;
-        }
-
-        private static uint GetU32(byte[] b, int p)
-        {
-            return ((uint)b[p] << 24) | ((uint)b[p + 1] << 16) | ((uint)b[p + 2] << 8) | b[p + 3];
+            return (int)BigEndian.GetU32(meta, at);
         }
     }
 }

@@ -115,10 +115,10 @@ namespace CanIds.Firmware.Update
             _answer[n++] = UpdateProtocol.Version;
             _answer[n++] = (byte)(UpdateProtocol.MaxChunk >> 8);
             _answer[n++] = (byte)(UpdateProtocol.MaxChunk & 0xFF);
-            UpdateProtocol.PutU32(_answer, n, (uint)_store.Capacity);
-            UpdateProtocol.PutU32(_answer, n + 4, _activator.ActiveModelId);
-            UpdateProtocol.PutU32(_answer, n + 8, _activator.ConfigId);
-            UpdateProtocol.PutU32(_answer, n + 12, (uint)_store.StagedLength);
+            BigEndian.PutU32(_answer, n, (uint)_store.Capacity);
+            BigEndian.PutU32(_answer, n + 4, _activator.ActiveModelId);
+            BigEndian.PutU32(_answer, n + 8, _activator.ConfigId);
+            BigEndian.PutU32(_answer, n + 12, (uint)_store.StagedLength);
             n += 16;
             _answer[n++] = _activator.HasKey ? (byte)1 : (byte)0;
             _answer[n++] = _store.HasPrevious ? (byte)1 : (byte)0;
@@ -128,12 +128,12 @@ namespace CanIds.Firmware.Update
         private int Begin(byte[] frame, int length)
         {
             if (length != 2 + 8) return Text(UpdateProtocol.BadFrame, "BEGIN takes length and CRC-32");
-            int total = (int)UpdateProtocol.GetU32(frame, 2);
-            uint crc = UpdateProtocol.GetU32(frame, 6);
+            int total = (int)BigEndian.GetU32(frame, 2);
+            uint crc = BigEndian.GetU32(frame, 6);
             if (total <= 0 || total > _store.Capacity) return Text(UpdateProtocol.TooLarge, "image of " + total + " bytes; the device stores up to " + _store.Capacity);
             if (!_store.StagingMatches(total, crc)) _store.StartStaging(total, crc);
             int n = Result(UpdateProtocol.Ok);
-            UpdateProtocol.PutU32(_answer, n, (uint)_store.StagedLength);
+            BigEndian.PutU32(_answer, n, (uint)_store.StagedLength);
             return n + 4;
         }
 
@@ -142,27 +142,27 @@ namespace CanIds.Firmware.Update
             if (length < 2 + 4 + 1) return Text(UpdateProtocol.BadFrame, "CHUNK takes an offset and data");
             int target = _store.StagingTarget;
             if (target == 0) return Text(UpdateProtocol.BadState, "no upload in progress (send BEGIN)");
-            int offset = (int)UpdateProtocol.GetU32(frame, 2);
+            int offset = (int)BigEndian.GetU32(frame, 2);
             int count = length - 6;
             int staged = _store.StagedLength;
             if (offset != staged)
             {
                 int m = Result(UpdateProtocol.BadOffset);
-                UpdateProtocol.PutU32(_answer, m, (uint)staged);
+                BigEndian.PutU32(_answer, m, (uint)staged);
                 return m + 4;
             }
 
             if (offset + count > target) return Text(UpdateProtocol.TooLarge, "data beyond the announced " + target + " bytes");
             _store.AppendStaging(frame, 6, count);
             int n = Result(UpdateProtocol.Ok);
-            UpdateProtocol.PutU32(_answer, n, (uint)_store.StagedLength);
+            BigEndian.PutU32(_answer, n, (uint)_store.StagedLength);
             return n + 4;
         }
 
         private int ReadBack(byte[] frame, int length)
         {
             if (length != 2 + 6) return Text(UpdateProtocol.BadFrame, "READ takes offset and count");
-            int offset = (int)UpdateProtocol.GetU32(frame, 2);
+            int offset = (int)BigEndian.GetU32(frame, 2);
             int count = (frame[6] << 8) | frame[7];
             if (count > UpdateProtocol.MaxChunk) count = UpdateProtocol.MaxChunk;
             int n = Result(UpdateProtocol.Ok);
@@ -194,7 +194,7 @@ namespace CanIds.Firmware.Update
 
             _report.Write("UPDATE", _clock.Microseconds / 1000, "committed model=" + _activator.ActiveModelId.ToString("x8"));
             int n = Result(UpdateProtocol.Ok);
-            UpdateProtocol.PutU32(_answer, n, _activator.ActiveModelId);
+            BigEndian.PutU32(_answer, n, _activator.ActiveModelId);
             return n + 4;
         }
 
@@ -207,7 +207,7 @@ namespace CanIds.Firmware.Update
             _store.Rollback();
             _report.Write("UPDATE", _clock.Microseconds / 1000, "rolled back model=" + _activator.ActiveModelId.ToString("x8"));
             int n = Result(UpdateProtocol.Ok);
-            UpdateProtocol.PutU32(_answer, n, _activator.ActiveModelId);
+            BigEndian.PutU32(_answer, n, _activator.ActiveModelId);
             return n + 4;
         }
 
