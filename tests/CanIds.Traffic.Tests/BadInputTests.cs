@@ -1,7 +1,8 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System;
+using CanIds.TestSupport;
 using CanIds.Traffic.Formats;
 using CsCheck;
 using Xunit;
@@ -45,7 +46,7 @@ namespace CanIds.Traffic.Tests
         [InlineData(LogFormat.CarHackingText, "Timestamp: 1479121434.850202        ID: 0350    020    DLC: 0", "flags", "expected three binary digits")]
         public void MalformedLineNamesFileLineFieldAndExpectation(LogFormat format, string badLine, string field, string expected)
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             var path = Path.Combine(dir, "bad.log");
             var good = GoodLine(format);
             File.WriteAllText(path, good + good + badLine + "\n" + good);
@@ -60,7 +61,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void SkipModeCountsBadLinesByFieldAndKeepsTheGoodOnes()
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             var path = Path.Combine(dir, "DoS_dataset.csv");
             File.WriteAllText(path, GoodCsv + "1478198376.389427,0316,8,05,R\n" + GoodCsv + "junk\n" + GoodCsv.Replace(",R", ",T"));
             using var reader = LogFormats.Open(path, LogFormat.CarHackingCsv, new ReadOptions { SkipMalformed = true });
@@ -77,7 +78,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void TruncatedLastLineIsCalledOut()
         {
-            var path = Path.Combine(SharedData.NewScratch(), "cut.csv");
+            var path = Path.Combine(TestPaths.NewScratch(), "cut.csv");
             File.WriteAllText(path, GoodCsv + "1478198376.389427,0316,8,05,21");
             var error = Assert.Throws<CanLogFormatException>(() => Records.ReadAll(path, LogFormat.CarHackingCsv));
             Assert.Equal(2, error.Line);
@@ -87,7 +88,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void Utf16FileIsRefusedWithTheEncodingNamed()
         {
-            var path = Path.Combine(SharedData.NewScratch(), "utf16.csv");
+            var path = Path.Combine(TestPaths.NewScratch(), "utf16.csv");
             File.WriteAllText(path, GoodCsv, Encoding.Unicode);
             var error = Assert.Throws<CanLogFormatException>(() => Records.ReadAll(path, LogFormat.CarHackingCsv));
             Assert.Equal("encoding", error.Field);
@@ -98,7 +99,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void BinaryDataIsCalledOut()
         {
-            var path = Path.Combine(SharedData.NewScratch(), "binary.csv");
+            var path = Path.Combine(TestPaths.NewScratch(), "binary.csv");
             File.WriteAllBytes(path, Encoding.ASCII.GetBytes(GoodCsv).Concat(new byte[] { 0x31, 0, 0, 7, 0x2C, 0x0A }).ToArray());
             var error = Assert.Throws<CanLogFormatException>(() => Records.ReadAll(path, LogFormat.CarHackingCsv));
             Assert.Equal(2, error.Line);
@@ -108,7 +109,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void UnrecognisedContentNamesTheFormatsToChooseFrom()
         {
-            var path = Path.Combine(SharedData.NewScratch(), "what.txt");
+            var path = Path.Combine(TestPaths.NewScratch(), "what.txt");
             File.WriteAllText(path, "hello world\n");
             var error = Assert.Throws<CanLogFormatException>(() => LogFormats.Detect(path));
             Assert.Contains("not recognised from \"hello world\"", error.Message);
@@ -118,7 +119,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void LabelFileShorterThanTheLogIsAnError()
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             var records = Records.For(LogFormat.Candump).Single();
             Records.RoundTrip(LogFormat.Candump, records, dir);
             var labels = LabelFile.PathFor(Path.Combine(dir, "log"));
@@ -131,7 +132,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void LabelFileLongerThanTheLogIsAnError()
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             Records.RoundTrip(LogFormat.Candump, Records.For(LogFormat.Candump).Single(), dir);
             File.AppendAllText(LabelFile.PathFor(Path.Combine(dir, "log")), "DoS\n");
             var error = Assert.Throws<CanLogFormatException>(() => Records.ReadAll(Path.Combine(dir, "log")));
@@ -141,7 +142,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void LabelFileContradictingTheLogsOwnFlagIsAnError()
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             var path = Path.Combine(dir, "log.csv");
             File.WriteAllText(path, GoodCsv);
             File.WriteAllText(LabelFile.PathFor(path), LabelFile.Header + "\nDoS\n");

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System;
+using CanIds.TestSupport;
 using CanIds.Traffic.Formats;
 using CsCheck;
 using Xunit;
@@ -18,7 +19,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void Log2AscOfOurCandumpLogReadsBackAsTheSameFrames()
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             Frames(fd: true).Sample(records =>
             {
                 var name = Guid.NewGuid().ToString("N");
@@ -32,7 +33,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void Asc2LogOfOurAscLogReadsBackAsTheSameFrames()
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             Frames(fd: false).Sample(records =>
             {
                 var name = Guid.NewGuid().ToString("N");

@@ -1,6 +1,7 @@
-using System;
 using System.IO;
 using System.Linq;
+using System;
+using CanIds.TestSupport;
 using CanIds.Traffic.Formats;
 using CsCheck;
 using Xunit;
@@ -22,7 +23,7 @@ namespace CanIds.Traffic.Tests
         [InlineData(LogFormat.VectorAsc)]
         public void DamagedLogsFailOnlyWithFormatErrors(LogFormat format)
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             var damage = Gen.Select(Gen.Int[0, 3], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 6];
             Gen.Select(Records.For(format, labelled: false), damage).Sample((records, edits) =>
             {

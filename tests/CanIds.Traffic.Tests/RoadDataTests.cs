@@ -1,4 +1,5 @@
 using System.IO;
+using CanIds.TestSupport;
 using CanIds.Traffic.Formats;
 using Xunit;
 
@@ -15,7 +16,7 @@ namespace CanIds.Traffic.Tests
         [InlineData("Deal_max_engine_coolant_temp_attack_masquerade.csv", 57_141, 43)]
         public void ReadsEveryRowWithItsLabel(string file, int rows, int attacks)
         {
-            var path = Path.Combine(SharedData.Road, file);
+            var path = Path.Combine(TestPaths.Road, file);
             Assert.Equal(LogFormat.DecimalCsv, LogFormats.Detect(path));
             using var reader = LogFormats.Open(path);
             int frames = 0, attacked = 0;

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using CanIds.TestSupport;
 using CanIds.Traffic.Formats;
 using CsCheck;
 using Xunit;
@@ -17,7 +18,7 @@ namespace CanIds.Traffic.Tests
         [InlineData(LogFormat.VectorAsc)]
         public void WriteThenReadGivesTheSameFramesAndLabels(LogFormat format)
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             Records.For(format).Sample(records =>
             {
                 var back = Records.RoundTrip(format, records, dir, System.Guid.NewGuid().ToString("N"));
@@ -33,7 +34,7 @@ namespace CanIds.Traffic.Tests
         [InlineData(LogFormat.VectorAsc)]
         public void EveryFormatIsDetectedFromItsContent(LogFormat format)
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             var records = Records.For(format).Single();
             Records.RoundTrip(format, records, dir, "no-extension");
             Assert.Equal(format, LogFormats.Detect(Path.Combine(dir, "no-extension")));
@@ -42,7 +43,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void UnlabelledFramesWriteNoLabelFileAndRemoveAStaleOne()
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             var path = Path.Combine(dir, "log");
             Records.RoundTrip(LogFormat.Candump, Records.For(LogFormat.Candump, labelled: true).Single(), dir);
             Assert.True(File.Exists(LabelFile.PathFor(path)));
@@ -55,7 +56,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void CarHackingFlagsCarryBinaryLabelsWithoutALabelFile()
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             var records = Records.For(LogFormat.CarHackingCsv).Single();
             Records.RoundTrip(LogFormat.CarHackingCsv, records, dir, "RPM_dataset.csv");
             var back = Records.ReadAll(Path.Combine(dir, "RPM_dataset.csv"), options: new ReadOptions { UseLabelFile = false });
@@ -65,7 +66,7 @@ namespace CanIds.Traffic.Tests
         [Fact]
         public void AFailedWriteLeavesTheExistingFileUntouched()
         {
-            var dir = SharedData.NewScratch();
+            var dir = TestPaths.NewScratch();
             var path = Path.Combine(dir, "log");
             File.WriteAllText(path, "precious\n");
             using (var writer = LogFormats.Create(path, LogFormat.CarHackingCsv))
