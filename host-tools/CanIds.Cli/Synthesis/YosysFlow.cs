@@ -34,16 +34,11 @@ namespace CanIds.Cli.Synthesis
         public XilinxResources Xilinx(IntegerModel model, HardwareConfig hardware, bool uram, string name)
         {
             var dir = Prepare(model, hardware, name);
-            var script = Path.Combine(dir, "xcup.ys");
-            File.WriteAllText(script, Read(dir) +
+            var log = Yosys(dir, name, "xcup.ys", "xcup",
                 $"chparam -set MEM_DIR \"{dir}/\" -set W_STYLE {(uram ? 2 : 0)} cqmlp_top\n" +
                 "hierarchy -top cqmlp_top\n" +
                 $"synth_xilinx -family xcup -top cqmlp_top -flatten -noiopad -abc9{(uram ? " -uram" : "")}\n" +
                 "stat\n");
-            var log = Path.Combine(dir, "xcup.log");
-            File.Delete(log);
-            if (ToolRunner.Run("yosys", $"-q -l {log} {script}", dir, Path.Combine(dir, "xcup.out"), TimeSpan.FromMinutes(30)) != 0)
-                throw new InvalidOperationException($"yosys failed for {name}: {LastError(log)}");
             var cells = Cells(File.ReadAllText(log));
             int Count(Func<string, bool> match) => cells.Where(c => match(c.Key)).Sum(c => c.Value);
             return new XilinxResources
@@ -62,16 +57,11 @@ namespace CanIds.Cli.Synthesis
         public Ice40Result Ice40(IntegerModel model, HardwareConfig hardware, double targetMhz, string name)
         {
             var dir = Prepare(model, hardware, name);
-            var script = Path.Combine(dir, "ice40.ys");
             // The first three weight memories go to SPRAM (no power-up contents: the MCU loads the model at boot).
-            File.WriteAllText(script, Read(dir) +
+            Yosys(dir, name, "ice40.ys", "ice40-yosys",
                 $"chparam -set MEM_DIR \"{dir}/\" -set W_STYLE 2 -set BIG_LAYERS 3 cqmlp_top\n" +
                 "hierarchy -top cqmlp_top\n" +
                 "synth_ice40 -top cqmlp_top -spram -abc9 -json ice40.json\n");
-            var log = Path.Combine(dir, "ice40-yosys.log");
-            File.Delete(log);
-            if (ToolRunner.Run("yosys", $"-q -l {log} {script}", dir, Path.Combine(dir, "ice40-yosys.out"), TimeSpan.FromMinutes(30)) != 0)
-                throw new InvalidOperationException($"yosys failed for {name}: {LastError(log)}");
             var pnrLog = Path.Combine(dir, "nextpnr.log");
             File.Delete(pnrLog);
             int rc = ToolRunner.Run("nextpnr-ice40", $"--up5k --package sg48 --json ice40.json --freq {targetMhz.ToString(CultureInfo.InvariantCulture)} --timing-allow-fail --seed 1 -l {pnrLog}", dir, Path.Combine(dir, "nextpnr.out"), TimeSpan.FromMinutes(60));
@@ -98,6 +88,18 @@ namespace CanIds.Cli.Synthesis
             Directory.CreateDirectory(dir);
             RtlExport.Write(dir, model, hardware);
             return dir;
+        }
+
+        /// <summary>Runs yosys on the RTL with <paramref name="commands"/> after reading it; returns the log's path.</summary>
+        private string Yosys(string dir, string name, string scriptName, string logName, string commands)
+        {
+            var script = Path.Combine(dir, scriptName);
+            File.WriteAllText(script, Read(dir) + commands);
+            var log = Path.Combine(dir, logName + ".log");
+            File.Delete(log);
+            if (ToolRunner.Run("yosys", $"-q -l {log} {script}", dir, Path.Combine(dir, logName + ".out"), TimeSpan.FromMinutes(30)) != 0)
+                throw new InvalidOperationException($"yosys failed for {name}: {LastError(log)}");
+            return log;
         }
 
         private string Read(string genDir) =>
