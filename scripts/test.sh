@@ -9,10 +9,13 @@ bash scripts/setup.sh || exit 1
 dotnet build Firmware.sln -c Release --no-restore --verbosity quiet -consoleLoggerParameters:NoSummary || exit 1
 
 log=$(mktemp)
+rm -f TestResults/nanoclr.txt
 dotnet test Firmware.sln -c Release --no-build --verbosity quiet 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 awk '/^(Passed|Failed)!/ { for (i = 1; i < NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "\n%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
+# The firmware's own test cases on the nanoFramework runtime (tests/CanIds.Firmware.NanoClr.Tests writes this line).
+if [[ -f TestResults/nanoclr.txt ]]; then cat TestResults/nanoclr.txt; else echo "nanoCLR: no result (the test did not run)"; fi
 [[ $rc -ne 0 ]] && echo "test run failed (dotnet test exit code $rc)" >&2
 exit $rc

@@ -18,7 +18,7 @@ namespace CanIds.Core
         /// <summary>A window of <paramref name="frames"/> frames (1..64).</summary>
         public FrameWindow(int frames)
         {
-            if (frames < 1 || frames > 64)
+            if (frames < 1 || frames > InputFormat.MaxWindowFrames)
             {
                 throw new ArgumentOutOfRangeException("frames", "a window holds 1..64 frames");
             }

@@ -23,6 +23,9 @@ namespace CanIds.Core
         /// <summary>Frames per window unless a model says otherwise (the paper's n = 4).</summary>
         public const int DefaultWindowFrames = 4;
 
+        /// <summary>Most frames a window may hold, everywhere: host windows, weight images, the FPGA's window.</summary>
+        public const int MaxWindowFrames = 64;
+
         /// <summary>Identifier-word flag of an extended (29-bit) identifier.</summary>
         public const ushort ExtendedFlag = 0x8000;
 
@@ -57,14 +60,26 @@ namespace CanIds.Core
         /// <summary>Writes the 10 input bytes of <paramref name="frame"/> at <paramref name="offset"/>.</summary>
         public static void EncodeFrame(CanFrame frame, byte[] destination, int offset)
         {
-            ushort word = EncodeId(frame.Id, frame.IsExtended, frame.IsRemote);
+            WriteRecord(frame.Id, frame.IsExtended, frame.IsRemote, frame.Data, destination, offset);
+        }
+
+        /// <summary>
+        /// Writes the 10 input bytes of a frame given as the CAN driver hands it over (identifier, flags and the
+        /// 8-byte data array) at <paramref name="offset"/>: the firmware's per-frame step, so it copies instead of looping.
+        /// </summary>
+        public static void WriteRecord(uint id, bool extended, bool remote, byte[] data, byte[] destination, int offset)
+        {
+            // A standard data frame's word is its 11-bit ID: written without the general encoder's call (the common case).
+            int word = extended || remote ? EncodeId(id, extended, remote) : (int)(id & CanFrame.MaxStandardId);
             destination[offset] = (byte)(word >> 8);
             destination[offset + 1] = (byte)word;
-            byte[] data = frame.Data;
-            bool remote = frame.IsRemote;
-            for (int i = 0; i < CanFrame.MaxDataLength; i++)
+            if (remote)
             {
-                destination[offset + 2 + i] = remote ? (byte)0 : data[i];
+                System.Array.Clear(destination, offset + 2, CanFrame.MaxDataLength);
+            }
+            else
+            {
+                System.Array.Copy(data, 0, destination, offset + 2, CanFrame.MaxDataLength);
             }
         }
     }

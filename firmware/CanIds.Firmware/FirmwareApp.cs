@@ -20,6 +20,7 @@ namespace CanIds.Firmware
     public sealed class FirmwareApp : IModelActivator, IInjectionPort, IVerdictSink
     {
         private const string KeyFile = "device.key";
+        private const int HousekeepingEvery = 8;   // busy rounds per look at the UART, the alert pin and STATS (a power of 2)
         private readonly IClock _clock;
         private readonly IFileStorage _storage;
         private readonly FirmwareOptions _options;
@@ -27,8 +28,9 @@ namespace CanIds.Firmware
         private string _reason = "";
         private uint _activeModelId;
         private long _nextStatsUs;
-        private readonly CanFrame _injected = new CanFrame();
-        private readonly byte[] _injectedData = new byte[8];
+        private int _busyRounds;
+        private readonly ICanBus _bus;
+        private readonly InjectionQueue _injection = new InjectionQueue();
         private readonly byte[] _tapped = new byte[UpdateProtocol.InjectedVerdictLength * 256];
         private int _tappedCount;
         private bool _tapping;
@@ -42,22 +44,19 @@ namespace CanIds.Firmware
             _options = options;
             object serialGate = new object();
             Report = new ReportWriter(serial, serialGate);
-            Queue = new CanReceiveQueue(bus, clock, options.QueueCapacity);
-            Pending = new PendingFrames(8);
-            Verdicts = new VerdictHandler(Pending, pin, clock, Report, options.AlertsPerSecond, options.AlertHoldMs);
+            _bus = bus;
+            Frames = new FrameRing(options.RingBits);
+            Verdicts = new VerdictHandler(Frames, pin, clock, Report, options.AlertsPerSecond, options.AlertHoldMs);
             Verdicts.SetClasses(options.DefaultClasses);
-            Link = new FpgaLink(spi, Verdicts, options.MaxBatch, options.MaxRecords, options.LoadChunk);
-            Pipeline = new DetectionPipeline(Queue, Link, Verdicts, Pending, Report, clock, InputFormat.DefaultWindowFrames, options.FailMode, options.RetryMs);
+            Link = new FpgaLink(spi, Verdicts, Frames, options.MaxBatch, options.MaxRecords, options.LoadChunk);
+            Pipeline = new DetectionPipeline(bus, Frames, Link, Verdicts, Report, clock, options.FailMode, options.RetryMs);
             Store = new ImageStore(storage, options.ImageCapacity);
             Updates = new UpdateService(serial, serialGate, Store, this, this, Report, clock);
             _image = new byte[options.ImageCapacity];
         }
 
-        /// <summary>Frames from the CAN driver.</summary>
-        public CanReceiveQueue Queue { get; private set; }
-
         /// <summary>Frames awaiting verdicts.</summary>
-        public PendingFrames Pending { get; private set; }
+        public FrameRing Frames { get; private set; }
 
         /// <summary>Verdict counters and alerts.</summary>
         public VerdictHandler Verdicts { get; private set; }
@@ -142,19 +141,33 @@ namespace CanIds.Firmware
             Report.Write("MODEL", _clock.Microseconds / 1000, "active id=" + _activeModelId.ToString("x8") + " classes=" + Verdicts.Classes.Length);
         }
 
-        /// <summary>One round of the main loop: detection, update requests, the periodic STATS line.</summary>
-        public int RunOnce()
+        /// <summary>
+        /// One round of the main loop: detection, update requests, the periodic STATS line. Returns true while there is
+        /// work (frames came, verdicts are awaited): the loop goes on at once; false when idle (<see cref="Idle"/>).
+        /// </summary>
+        public bool RunOnce()
         {
-            int frames = Pipeline.Service();
+            bool busy = Pipeline.Service();
+
+            // The rest can wait a few rounds while frames stream: the UART's driver buffers its bytes, and the alert pin's
+            // hold and the STATS period are milliseconds to seconds.
+            if (busy && (++_busyRounds & (HousekeepingEvery - 1)) != 0) return true;
             Updates.Poll();
             long now = _clock.Microseconds;
+            Verdicts.Tick(now);
             if (now >= _nextStatsUs)
             {
                 _nextStatsUs = now + _options.StatsEveryMs * 1000L;
                 Report.Write("STATS", now / 1000, StatsText());
             }
 
-            return frames;
+            return busy;
+        }
+
+        /// <summary>The idle loop's sleep: until the CAN driver signals a frame, or <see cref="FirmwareOptions.IdleWaitMs"/>.</summary>
+        public void Idle()
+        {
+            Pipeline.Source.WaitForFrames(_options.IdleWaitMs);
         }
 
         /// <inheritdoc />
@@ -198,25 +211,14 @@ namespace CanIds.Firmware
         {
             if (!_tapping)
             {
+                // A HIL session: from now on the detection path judges the injected frames instead of the bus's.
                 _tapping = true;
                 _forward = Verdicts.Observer;
                 Verdicts.Observer = this;
+                Pipeline.Source = _injection;
             }
 
-            int accepted = 0;
-            for (int i = 0; i < count; i++)
-            {
-                int p = offset + i * UpdateProtocol.InjectedFrameLength;
-                uint word = BigEndian.GetU32(frames, p);
-                int length = frames[p + 4] > 8 ? 8 : frames[p + 4];
-                Array.Copy(frames, p + 5, _injectedData, 0, 8);
-                bool extended = (word & 0x80000000) != 0;
-                uint id = word & (extended ? CanFrame.MaxExtendedId : CanFrame.MaxStandardId);
-                _injected.Set(id, extended, (word & 0x40000000) != 0, _injectedData, 0, length);
-                if (Queue.Inject(_injected)) accepted++;
-            }
-
-            return accepted;
+            return _injection.Add(frames, offset, count);
         }
 
         /// <inheritdoc />
@@ -233,16 +235,34 @@ namespace CanIds.Firmware
             }
         }
 
-        /// <summary>Keeps verdicts for the injecting host (IVerdictSink of the injection tap).</summary>
-        void IVerdictSink.OnVerdict(int tag, int cls, int bank)
+        /// <summary>Keeps benign verdicts for the injecting host (IVerdictSink of the injection tap).</summary>
+        void IVerdictSink.OnBenign(int firstTag, int count)
         {
-            if (_forward != null) _forward.OnVerdict(tag, cls, bank);
+            if (_forward != null) _forward.OnBenign(firstTag, count);
+            for (int i = 0; i < count; i++) Tap((firstTag + i) & 0xFFFF, 0);
+        }
+
+        /// <summary>Keeps attack verdicts for the injecting host.</summary>
+        void IVerdictSink.OnAttack(int tag, int cls, int bank)
+        {
+            if (_forward != null) _forward.OnAttack(tag, cls, bank);
+            Tap(tag, cls);
+        }
+
+        /// <summary>Lost frames are only forwarded: the injecting host sees their tags missing.</summary>
+        void IVerdictSink.OnLost(int firstTag, int count)
+        {
+            if (_forward != null) _forward.OnLost(firstTag, count);
+        }
+
+        private void Tap(int tag, int cls)
+        {
             lock (_tapped)
             {
                 const int size = UpdateProtocol.InjectedVerdictLength;
                 int p = size * _tappedCount;
                 if (p + size > _tapped.Length) return; // the host reads them back long before this
-                long latency = _clock.Microseconds - Pending.Time(tag);
+                long latency = _clock.Microseconds - Frames.Arrival(tag);
                 if (latency > 0xFFFF) latency = 0xFFFF;
                 _tapped[p] = (byte)(tag >> 8);
                 _tapped[p + 1] = (byte)tag;
@@ -251,12 +271,6 @@ namespace CanIds.Firmware
                 _tapped[p + 4] = (byte)latency;
                 _tappedCount++;
             }
-        }
-
-        /// <summary>Lost windows are only forwarded: the injecting host sees their tags missing.</summary>
-        void IVerdictSink.OnLost(int firstTag, int count)
-        {
-            if (_forward != null) _forward.OnLost(firstTag, count);
         }
 
         /// <inheritdoc />
@@ -277,7 +291,7 @@ namespace CanIds.Firmware
         {
             VerdictHandler v = Verdicts;
             string text = "frames=" + Pipeline.Frames + " judged=" + v.Judged + " attacks=" + v.Attacks + " unjudged=" + v.Unjudged
-                + " overruns=" + Queue.Overruns + " bus_errors=" + Queue.ErrorEvents + " link=" + (Pipeline.Down ? "down" : "up")
+                + " can_events=" + _bus.Events + " link=" + (Pipeline.Down ? "down" : "up")
                 + " transfers=" + Link.Transfers + " bad_responses=" + Link.BadResponses + " resent=" + Link.Resent
                 + " latency_max_us=" + v.MaxLatencyUs + " latency_mean_us=" + (v.Judged == 0 ? 0 : v.TotalLatencyUs / v.Judged);
             for (int c = 0; c < v.Classes.Length; c++) text += " " + v.Classes[c] + "=" + v.Count(c);
@@ -288,7 +302,6 @@ namespace CanIds.Firmware
         {
             _activeModelId = image.ModelId;
             Verdicts.SetClasses(image.Classes);
-            Pipeline.SetWindow(image.WindowFrames);
         }
 
         private byte[] ReadKey()

@@ -1,5 +1,4 @@
 using System.Device.Gpio;
-using System.Threading;
 using CanIds.Firmware.Config;
 using CanIds.Firmware.Hardware;
 using nanoFramework.Device.Can;
@@ -36,10 +35,10 @@ namespace CanIds.Firmware
                 new FlashFileStorage(StorageRoot),
                 options);
             app.Boot();
-            app.Queue.Start();
             while (true)
             {
-                if (app.RunOnce() == 0) Thread.Sleep(1);
+                // Never sleeps while frames come or verdicts are awaited; idle, it waits for the CAN driver's event.
+                if (!app.RunOnce()) app.Idle();
             }
         }
     }

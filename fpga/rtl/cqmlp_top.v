@@ -1,16 +1,20 @@
 // CAN IDS accelerator: the CQMLP as a FINN-style dataflow pipeline behind an SPI slave (docs/fpga.md).
 //
-//   SPI pins -> spi_slave -> link_layer -> window_fifo -> window_feeder -> mvau[0] -> ... -> mvau[NL-1] -> argmax
-//                               ^   |                                                                      |
-//                               |   +-> weight_loader -> (shadow banks of every mvau memory)               |
-//                               +-------------------------- verdict_queue <-------------------------------+
+//   SPI pins -> spi_slave -> link_rx -> window_fifo -> window_builder -> mvau[0] -> ... -> mvau[NL-1] -> argmax
+//                  ^            |  \                  (last N frames)                                      |
+//                  |            |   +-> weight_loader -> (shadow banks of every mvau memory)               |
+//                  +-- link_tx <-+---------------------------------------- verdict_queue <-----------------+
+//                        ^
+//                        +-- link_status (counters, status block)
 //
-// Layer shapes, folding, widths and the memory layout come from cqmlp_params.vh, generated from the exported model
-// (canids export --rtl); bank 0 of every memory is initialised from the generated .mem files in MEM_DIR.
+// The MCU pushes one 10-byte record per CAN frame; the FPGA keeps the window of the last N records. Layer shapes,
+// folding, widths and the memory layout come from cqmlp_params.vh, generated from the exported model (canids export
+// --rtl), and the link's constants from link_protocol.vh, generated from the shared C# definition; bank 0 of every
+// memory is initialised from the generated .mem files in MEM_DIR.
 `default_nettype none
 module cqmlp_top #(
     parameter         MEM_DIR = "",           // folder of the generated .mem files, with a trailing slash
-    parameter integer EMIT_ACC = 0,           // 1: verdict records carry the final accumulators
+    parameter integer EMIT_ACC = 0,           // debug build: every verdict is recorded, with the final accumulators
     parameter integer FIFO_AW = 8,            // input FIFO: 2^FIFO_AW bytes
     parameter integer VQ_AW = 5,              // verdict queue: 2^VQ_AW records
     parameter integer W_STYLE = 0,            // ram_sp STYLE of the weight memories of the first BIG_LAYERS layers
@@ -27,11 +31,16 @@ module cqmlp_top #(
     output wire irq                           // verdicts are waiting
 );
     `include "cqmlp_params.vh"
+    `include "link_protocol.vh"
 
-    localparam integer RB = EMIT_ACC != 0 ? 3 + 2 * CLASSES : 3;
+    localparam integer RB = EMIT_ACC != 0 ? VERDICT_RECORD_LENGTH + 2 * CLASSES : VERDICT_RECORD_LENGTH;
     localparam integer OUT_PE = L_PE[32*(NL-1) +: 32];
     localparam integer OUT_ACCW = L_ACCW[32*(NL-1) +: 32];
     localparam integer NMEM = 2 * NL - 1;
+    localparam integer WINDOW = INPUT_LEN / FRAME_RECORD_LENGTH;
+    localparam integer FIFO_FRAMES = (1 << FIFO_AW) / FRAME_RECORD_LENGTH;
+    localparam integer OW = $clog2(IMAGE_BYTES + 1);  // bits of a payload offset
+    localparam [7:0]   BUILD_FLAGS = EMIT_ACC != 0 ? STATUS_FLAG_ALL_VERDICTS[7:0] | STATUS_FLAG_ACCUMULATORS[7:0] : 8'd0;
 
     // ------------------------------------------------------------------ reset
     reg [1:0] rst_sync;
@@ -51,30 +60,64 @@ module cqmlp_top #(
         .rx_byte(rx_byte), .tx_load(tx_load), .tx_byte(tx_byte));
     assign spi_miso_oe = spi_active;
 
-    wire             fifo_we, fifo_commit, fifo_rollback, win_fed;
+    wire             fifo_we, fifo_commit, fifo_rollback, frame_fed;
     wire [7:0]       fifo_wdata;
     wire [FIFO_AW:0] fifo_free, fifo_count;
-    wire [VQ_AW:0]   vq_pending, vq_index, vq_release_n;
-    wire [RB*8-1:0]  vq_data;
-    wire             vq_release, vq_space, rec_we, rec_bank;
-    wire [RB*8-1:0]  rec_data;
+    wire [15:0]      in_frames;
+    wire [7:0]       cmd, rd, last_seq, ack_code, result;
+    wire             ack_en, done;
+    wire [15:0]      ack_tag;
     wire             ld_begin, ld_byte_we, ld_accept, ld_reject, ld_finish, ld_loading;
     wire [7:0]       ld_byte;
-    wire [31:0]      ld_offset, ld_crc;
+    wire [OW-1:0]    ld_offset;
+    wire [31:0]      ld_crc, model_id;
     wire             active_bank;
     reg  [7:0]       inflight0, inflight1;
     wire             shadow_busy = active_bank ? inflight0 != 8'd0 : inflight1 != 8'd0;
 
-    link_layer #(.IL(INPUT_LEN), .RB(RB), .CLASSES(CLASSES), .CONFIG_ID(CONFIG_ID), .DEFAULT_MODEL_ID(DEFAULT_MODEL_ID),
-                 .IMAGE_BYTES(IMAGE_BYTES), .FIFO_AW(FIFO_AW), .VQ_AW(VQ_AW)) link (
+    link_rx #(.FIFO_AW(FIFO_AW), .CONFIG_ID(CONFIG_ID), .DEFAULT_MODEL_ID(DEFAULT_MODEL_ID), .IMAGE_BYTES(IMAGE_BYTES), .OW(OW)) rx (
         .clk(clk), .rst(hard_rst),
-        .frame_start(frame_start), .frame_end(frame_end), .frame_partial(frame_partial), .rx_valid(rx_valid), .rx_byte(rx_byte), .tx_load(tx_load), .tx_byte(tx_byte),
-        .in_we(fifo_we), .in_wdata(fifo_wdata), .in_commit(fifo_commit), .in_rollback(fifo_rollback), .in_free(fifo_free), .win_fed(win_fed),
-        .vq_pending(vq_pending), .vq_index(vq_index), .vq_data(vq_data), .vq_release(vq_release), .vq_release_n(vq_release_n),
-        .verdict_made(rec_we),
+        .frame_start(frame_start), .frame_end(frame_end), .frame_partial(frame_partial), .rx_valid(rx_valid), .rx_byte(rx_byte),
+        .cmd(cmd), .rd(rd),
+        .in_we(fifo_we), .in_wdata(fifo_wdata), .in_commit(fifo_commit), .in_rollback(fifo_rollback), .in_free(fifo_free), .in_frames(in_frames),
         .ld_begin(ld_begin), .ld_byte_we(ld_byte_we), .ld_byte(ld_byte), .ld_accept(ld_accept), .ld_reject(ld_reject),
         .ld_finish(ld_finish), .ld_loading(ld_loading), .ld_offset(ld_offset), .ld_crc(ld_crc), .shadow_busy(shadow_busy),
-        .soft_reset(soft_reset), .active_bank(active_bank));
+        .ack_en(ack_en), .ack_tag(ack_tag),
+        .done(done), .result(result), .last_seq(last_seq), .ack_code(ack_code),
+        .soft_reset(soft_reset), .active_bank(active_bank), .model_id(model_id));
+
+    // Frame records in the FIFO or being fed: what the MCU may still push is the rest.
+    reg  [15:0] frames_queued;
+    always @(posedge clk) begin
+        if (rst) frames_queued <= 16'd0;
+        else     frames_queued <= frames_queued + (fifo_commit ? in_frames : 16'd0) - (frame_fed ? 16'd1 : 16'd0);
+    end
+    wire [15:0] free_frames = FIFO_FRAMES[15:0] - frames_queued;
+
+    wire             rec_we, rec_bank, vq_space, vq_waiting, vq_snap, vq_sent;
+    wire [RB*8-1:0]  rec_data, vq_data;
+    wire [15:0]      snap_judged, acked, sent_judged;
+    wire [VQ_AW:0]   snap_pending, vq_index, sent_count;
+    wire [7:0]       status_index, status_byte;
+    wire             errors;
+    wire [7:0]       flags = {3'b000, errors, vq_waiting, free_frames == 16'd0, ld_loading, active_bank};
+    assign vq_snap = frame_start;
+
+    link_tx #(.RB(RB), .VQ_AW(VQ_AW)) tx (
+        .clk(clk), .rst(rst),
+        .frame_start(frame_start), .frame_end(frame_end), .tx_load(tx_load), .tx_byte(tx_byte),
+        .cmd(cmd), .rd(rd),
+        .flags(flags), .last_seq(last_seq), .ack_code(ack_code), .free(free_frames > 16'd255 ? 8'd255 : free_frames[7:0]),
+        .snap_judged(snap_judged), .snap_pending(snap_pending), .acked(acked),
+        .vq_index(vq_index), .vq_data(vq_data), .sent(vq_sent), .sent_judged(sent_judged), .sent_count(sent_count),
+        .status_index(status_index), .status_byte(status_byte));
+
+    link_status #(.N(WINDOW), .MAX_CLASSES(CLASSES), .RB(RB), .BUILD_FLAGS(BUILD_FLAGS), .CONFIG_ID(CONFIG_ID),
+                  .IMAGE_BYTES(IMAGE_BYTES), .FIFO_FRAMES(FIFO_FRAMES), .OW(OW)) status (
+        .clk(clk), .rst(hard_rst), .soft_reset(soft_reset),
+        .done(done), .result(result), .cmd(cmd), .in_commit(fifo_commit), .in_frames(in_frames), .verdict_made(rec_we),
+        .classes(CLASSES[7:0]), .model_id(model_id), .active_bank(active_bank), .loading(ld_loading), .load_offset(ld_offset),
+        .errors(errors), .index(status_index), .status_byte(status_byte));
 
     // ------------------------------------------------------------------ windows in
     wire        fifo_rd;
@@ -86,17 +129,17 @@ module cqmlp_top #(
     wire        l0_we, l0_last, l0_bank;
     wire [15:0] l0_tag;
     wire [7:0]  l0_data;
-    window_feeder #(.IL(INPUT_LEN), .AW(FIFO_AW)) feeder (
+    window_builder #(.N(WINDOW), .AW(FIFO_AW)) window (
         .clk(clk), .rst(rst), .fifo_count(fifo_count), .fifo_rd(fifo_rd), .fifo_data(fifo_data), .active_bank(active_bank),
         .l0_ready(layer[0].in_ready), .l0_we(l0_we), .l0_data(l0_data), .l0_last(l0_last),
-        .l0_tag(l0_tag), .l0_bank(l0_bank), .fed(win_fed));
+        .l0_tag(l0_tag), .l0_bank(l0_bank), .fed(frame_fed));
 
     // ------------------------------------------------------------------ weight loading
     localparam integer LD_AW = MEM_AW;
     wire             ld_we;
     wire [7:0]       ld_mem, ld_lane, ld_data;
     wire [LD_AW-1:0] ld_addr;
-    weight_loader #(.NMEM(NMEM), .MEM_BYTES(MEM_BYTES), .MEM_DEPTH(MEM_DEPTH), .IMAGE_BYTES(IMAGE_BYTES), .AW(LD_AW)) loader (
+    weight_loader #(.NMEM(NMEM), .MEM_BYTES(MEM_BYTES), .MEM_DEPTH(MEM_DEPTH), .IMAGE_BYTES(IMAGE_BYTES), .AW(LD_AW), .OW(OW)) loader (
         .clk(clk), .rst(rst), .begin_load(ld_begin), .byte_we(ld_byte_we), .byte_data(ld_byte), .accept(ld_accept),
         .reject(ld_reject), .finish(ld_finish), .loading(ld_loading), .offset(ld_offset), .crc(ld_crc),
         .ld_we(ld_we), .ld_mem(ld_mem), .ld_addr(ld_addr), .ld_lane(ld_lane), .ld_data(ld_data));
@@ -165,21 +208,24 @@ module cqmlp_top #(
         .in_last(layer[NL-1].out_last), .in_tag(layer[NL-1].out_tag), .in_bank(layer[NL-1].out_bank),
         .rec_we(rec_we), .rec_data(rec_data), .rec_bank(rec_bank));
 
-    wire [VQ_AW:0] vq_free = (1 << VQ_AW) - vq_pending;
-    assign vq_space = vq_free >= 2;
+    // Benign verdicts only advance `judged`; attacks (every verdict in the debug build) are recorded.
+    wire [6:0] rec_class = rec_data[RB*8-18 -: 7];   // a record: tag (16 bits), bank (1), class (7), accumulators
     verdict_queue #(.RW(RB * 8), .AW(VQ_AW)) verdicts (
-        .clk(clk), .rst(rst), .wr_en(rec_we), .wr_data(rec_data), .pending(vq_pending),
-        .rd_index(vq_index), .rd_data(vq_data), .release_en(vq_release), .release_n(vq_release_n));
-    assign irq = vq_pending != {(VQ_AW+1){1'b0}};
+        .clk(clk), .rst(rst), .verdict_we(rec_we), .verdict_tag(rec_data[RB*8-1 -: 16]),
+        .record_we(rec_we && (EMIT_ACC != 0 || rec_class != 7'd0)), .record(rec_data), .space(vq_space), .waiting(vq_waiting),
+        .snap(vq_snap), .snap_judged(snap_judged), .snap_pending(snap_pending), .acked(acked),
+        .rd_index(vq_index), .rd_data(vq_data), .sent(vq_sent), .sent_judged(sent_judged), .sent_count(sent_count),
+        .ack_en(ack_en), .ack_tag(ack_tag));
+    assign irq = vq_waiting;
 
-    // Windows in the pipeline, per weight bank: the loader may not overwrite a bank a window still uses.
+    // Frames in the pipeline, per weight bank: the loader may not overwrite a bank a frame still uses.
     always @(posedge clk) begin
         if (rst) begin
             inflight0 <= 8'd0;
             inflight1 <= 8'd0;
         end else begin
-            inflight0 <= inflight0 + ((win_fed && !l0_bank) ? 8'd1 : 8'd0) - ((rec_we && !rec_bank) ? 8'd1 : 8'd0);
-            inflight1 <= inflight1 + ((win_fed && l0_bank) ? 8'd1 : 8'd0) - ((rec_we && rec_bank) ? 8'd1 : 8'd0);
+            inflight0 <= inflight0 + ((frame_fed && !l0_bank) ? 8'd1 : 8'd0) - ((rec_we && !rec_bank) ? 8'd1 : 8'd0);
+            inflight1 <= inflight1 + ((frame_fed && l0_bank) ? 8'd1 : 8'd0) - ((rec_we && rec_bank) ? 8'd1 : 8'd0);
         end
     end
 endmodule

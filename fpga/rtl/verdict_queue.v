@@ -1,40 +1,88 @@
-// Verdict records waiting for the MCU. A response reads records without removing them; they are removed when a
-// later, CRC-checked command acknowledges them (cumulative count, as in docs/spi-link.md), so a response lost to a
-// corrupted transfer is simply sent again.
+// Verdicts waiting for the MCU (docs/spi-link.md). Every verdict advances `judged`, the tag of the newest judged frame;
+// only recorded verdicts (attacks; every verdict in the debug build) take a slot in the record memory. A response
+// reads records without removing them and tells the MCU which frames it covers; the records go only when a later
+// intact command acknowledges exactly that response, so a response lost to a corrupted transfer is sent again.
 `default_nettype none
 module verdict_queue #(
-    parameter integer RW = 24,              // record bits
+    parameter integer RW = 24,              // record bits (tag in the top 16)
     parameter integer AW = 5                // 2^AW records
 ) (
     input  wire          clk,
     input  wire          rst,
-    input  wire          wr_en,
-    input  wire [RW-1:0] wr_data,
-    output wire [AW:0]   pending,           // written, not yet acknowledged
-    /* verilator lint_off UNUSEDSIGNAL */  // an index is below 2^AW; the link counts in AW + 1 bits
-    input  wire [AW:0]   rd_index,          // record rd_index after the oldest pending one
+    // from the pipeline
+    input  wire          verdict_we,        // a frame was judged
+    input  wire [15:0]   verdict_tag,
+    input  wire          record_we,         // ... and its verdict is recorded
+    input  wire [RW-1:0] record,
+    output wire          space,             // room for two more records (one may be on its way)
+    output wire          waiting,           // verdicts the MCU has not acknowledged
+    // a response: its snapshot when chip select falls, its record reads, and what it covered
+    input  wire          snap,
+    output reg  [15:0]   snap_judged,
+    output reg  [AW:0]   snap_pending,
+    output reg  [15:0]   acked,             // judged of the last response the MCU acknowledged (steady during a transfer)
+    /* verilator lint_off UNUSEDSIGNAL */  // an index is below 2^AW; the composer counts in AW + 1 bits
+    input  wire [AW:0]   rd_index,          // record rd_index after the oldest unreleased one
     /* verilator lint_on UNUSEDSIGNAL */
     output reg  [RW-1:0] rd_data,           // record rd_index, one cycle after rd_index (block RAM read)
-    input  wire          release_en,        // drop the oldest release_n records
-    input  wire [AW:0]   release_n
+    input  wire          sent,              // the response ended, covering frames up to sent_judged
+    input  wire [15:0]   sent_judged,
+    input  wire [AW:0]   sent_count,        // with this many records
+    // the acknowledgement carried by an intact command: the judged tag of the last response the MCU received
+    input  wire          ack_en,
+    input  wire [15:0]   ack_tag
 );
     reg [RW-1:0] mem [0:(1<<AW)-1];
     reg [AW:0]   wr_ptr, rd_ptr;
-    assign pending   = wr_ptr - rd_ptr;
-    wire has_space = pending != (1 << AW);   // the top only starts a vector with room for its record
-    wire [AW-1:0] at = rd_ptr[AW-1:0] + rd_index[AW-1:0];
+    reg [15:0]   judged;
+    reg [AW:0]   snap_base;                 // rd_ptr when this transfer's response was composed
+    reg [15:0]   last_judged;               // the previous response: frames covered
+    reg [AW:0]   last_end;                  // ... and where its records ended
+    reg [15:0]   cmp_judged;                // the response an acknowledgement in this transfer refers to
+    reg [AW:0]   cmp_end;
+
+    wire [AW:0] pending = wr_ptr - rd_ptr;
+    assign space   = pending <= (1 << AW) - 2;
+    assign waiting = judged != acked;
+    wire [AW-1:0] at = snap_base[AW-1:0] + rd_index[AW-1:0];
+    // An acknowledgement releases the records of the response it names, never anything else: not records of a
+    // response the MCU did not see, and never backwards.
+    wire [AW:0] advance = cmp_end - rd_ptr;
+    wire        release_ok = ack_en && ack_tag == cmp_judged && advance <= pending;
 
     always @(posedge clk) begin
-        // Registered read, so the queue maps to block RAM (EBR on iCE40) instead of flip-flops. The link changes
-        // rd_index at least one SPI byte (tens of cycles) before it sends the record's bytes.
+        // Registered read, so the records map to block RAM. The composer sets rd_index at least one SPI byte
+        // (tens of cycles) before it sends the record's bytes.
         rd_data <= mem[at];
-        if (wr_en && has_space) mem[wr_ptr[AW-1:0]] <= wr_data;
+        if (record_we) mem[wr_ptr[AW-1:0]] <= record;
         if (rst) begin
             wr_ptr <= {(AW+1){1'b0}};
             rd_ptr <= {(AW+1){1'b0}};
+            judged <= 16'hFFFF;
+            acked <= 16'hFFFF;
+            snap_base <= {(AW+1){1'b0}};
+            last_judged <= 16'hFFFF;
+            last_end <= {(AW+1){1'b0}};
+            cmp_judged <= 16'hFFFF;
+            cmp_end <= {(AW+1){1'b0}};
         end else begin
-            if (wr_en && has_space) wr_ptr <= wr_ptr + 1'b1;
-            if (release_en) rd_ptr <= rd_ptr + release_n;
+            if (record_we) wr_ptr <= wr_ptr + 1'b1;
+            if (verdict_we) judged <= verdict_tag;
+            if (snap) begin
+                snap_judged <= judged;
+                snap_pending <= pending;
+                snap_base <= rd_ptr;
+                cmp_judged <= last_judged;
+                cmp_end <= last_end;
+            end
+            if (sent) begin
+                last_judged <= sent_judged;
+                last_end <= snap_base + sent_count;
+            end
+            if (release_ok) begin
+                rd_ptr <= cmp_end;
+                acked <= ack_tag;
+            end
         end
     end
 endmodule

@@ -9,7 +9,8 @@ module weight_loader #(
     parameter [32*NMEM-1:0] MEM_BYTES = {32*NMEM{1'b0}},
     parameter [32*NMEM-1:0] MEM_DEPTH = {32*NMEM{1'b0}},
     parameter integer IMAGE_BYTES = 1,
-    parameter integer AW = 12
+    parameter integer AW = 12,
+    parameter integer OW = 16                // bits of a payload offset: enough for IMAGE_BYTES
 ) (
     input  wire          clk,
     input  wire          rst,
@@ -20,7 +21,7 @@ module weight_loader #(
     input  wire          reject,             // forget them
     input  wire          finish,             // the image was committed or abandoned
     output reg           loading,
-    output reg  [31:0]   offset,             // accepted bytes
+    output reg  [OW-1:0] offset,             // accepted bytes
     output wire [31:0]   crc,                // CRC-32 of the accepted bytes
     // memory write bus
     output reg           ld_we,
@@ -34,19 +35,21 @@ module weight_loader #(
     reg [7:0]    mem_t, mem_c;
     reg [AW-1:0] word_t, word_c;
     reg [7:0]    lane_t, lane_c;
-    reg [31:0]   off_t;
+    reg [OW-1:0] off_t;
     reg [31:0]   crc_t, crc_c;
     assign crc = ~crc_c;
 
-    reg [31:0] bytes_here, depth_here;
+    // The current memory's last lane and last word, as narrow as the cursor (the cursor's compares are per byte).
+    reg [7:0]    last_lane;
+    reg [AW-1:0] last_word;
     integer m;
     always @(*) begin
-        bytes_here = 32'd1;
-        depth_here = 32'd1;
+        last_lane = 8'd0;
+        last_word = {AW{1'b0}};
         for (m = 0; m < NMEM; m = m + 1)
             if (mem_t == m[7:0]) begin
-                bytes_here = MEM_BYTES[32*m +: 32];
-                depth_here = MEM_DEPTH[32*m +: 32];
+                last_lane = MEM_BYTES[32*m +: 8] - 8'd1;
+                last_word = MEM_DEPTH[32*m +: AW] - 1'b1;
             end
     end
 
@@ -54,16 +57,16 @@ module weight_loader #(
         ld_we <= 1'b0;
         if (rst) begin
             loading <= 1'b0;
-            offset <= 32'd0;
-            off_t <= 32'd0;
+            offset <= {OW{1'b0}};
+            off_t <= {OW{1'b0}};
             crc_t <= 32'hFFFFFFFF;
             crc_c <= 32'hFFFFFFFF;
             mem_t <= 8'd0; word_t <= {AW{1'b0}}; lane_t <= 8'd0;
             mem_c <= 8'd0; word_c <= {AW{1'b0}}; lane_c <= 8'd0;
         end else if (begin_load) begin
             loading <= 1'b1;
-            offset <= 32'd0;
-            off_t <= 32'd0;
+            offset <= {OW{1'b0}};
+            off_t <= {OW{1'b0}};
             crc_t <= 32'hFFFFFFFF;
             crc_c <= 32'hFFFFFFFF;
             mem_t <= 8'd0; word_t <= {AW{1'b0}}; lane_t <= 8'd0;
@@ -78,17 +81,17 @@ module weight_loader #(
             offset <= off_t;
             crc_c <= crc_t;
             mem_c <= mem_t; word_c <= word_t; lane_c <= lane_t;
-        end else if (byte_we && loading && off_t < IMAGE_BYTES) begin
+        end else if (byte_we && loading && off_t < IMAGE_BYTES[OW-1:0]) begin
             ld_we   <= 1'b1;
             ld_mem  <= mem_t;
             ld_addr <= word_t;
             ld_lane <= lane_t;
             ld_data <= byte_data;
-            off_t   <= off_t + 32'd1;
+            off_t   <= off_t + 1'b1;
             crc_t   <= crc32_byte(crc_t, byte_data);
-            if ({24'd0, lane_t} == bytes_here - 32'd1) begin
+            if (lane_t == last_lane) begin
                 lane_t <= 8'd0;
-                if ({{(32-AW){1'b0}}, word_t} == depth_here - 32'd1) begin
+                if (word_t == last_word) begin
                     word_t <= {AW{1'b0}};
                     mem_t  <= mem_t + 8'd1;
                 end else begin

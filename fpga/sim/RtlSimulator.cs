@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
 using System.Runtime.InteropServices;
 using CanIds.Firmware.Ports;
@@ -10,60 +11,74 @@ namespace CanIds.Fpga.Sim
     /// and MOSI pins of cqmlp_top bit by bit and samples MISO, with the core clock running between the edges. The
     /// firmware's link code talks to it exactly as it talks to the board. One instance is one FPGA; not thread-safe.
     /// </summary>
-    public sealed partial class RtlSimulator : ISpiPort, IDisposable
+    /// <remarks>
+    /// Two builds of the same RTL sit beside this assembly (fpga/sim/Makefile): the shipped configuration, which is what
+    /// synthesis builds and what every test, replay and benchmark runs, and a debug build whose verdict records carry
+    /// the final accumulators (for the tests that compare them with the integer model).
+    /// </remarks>
+    public sealed unsafe class RtlSimulator : ISpiPort, IDisposable
     {
-        private const string Library = "cqmlp_sim";
-        private static string? _libraryPath;
+        /// <summary>File name of the shipped build.</summary>
+        public const string ShippedLibrary = "libcqmlp_sim.so";
+
+        /// <summary>File name of the debug build (verdict records with accumulators).</summary>
+        public const string DebugLibrary = "libcqmlp_sim_debug.so";
+
+        private static readonly ConcurrentDictionary<string, Binding> Loaded = new();
+        private static string? _shippedPath;
+        private readonly Binding _lib;
         private IntPtr _handle;
 
-        static RtlSimulator()
+        /// <summary>
+        /// A powered-up FPGA of the shipped build (bank 0 holds the model of fpga/gen, or of the build chosen with
+        /// <see cref="UseLibrary"/>). With <paramref name="tracePath"/>, every signal is recorded into that FST file
+        /// (open it with GTKWave). <paramref name="debug"/> picks the debug build instead.
+        /// </summary>
+        public RtlSimulator(string? tracePath = null, bool debug = false)
+            : this(debug ? Path.Combine(AppContext.BaseDirectory, DebugLibrary) : ShippedPath, tracePath)
         {
-            // Default probing finds the library built for fpga/gen beside this assembly; UseLibrary picks another build.
-            NativeLibrary.SetDllImportResolver(typeof(RtlSimulator).Assembly, (name, _, _) =>
-                name == Library && _libraryPath != null ? NativeLibrary.Load(_libraryPath) : IntPtr.Zero);
         }
 
-        /// <summary>
-        /// A powered-up FPGA (bank 0 holds the model of fpga/gen). With <paramref name="tracePath"/>, every signal is
-        /// recorded into that FST file (open it with GTKWave).
-        /// </summary>
-        public RtlSimulator(string? tracePath = null)
+        /// <summary>An FPGA simulated by the library at <paramref name="libraryPath"/>.</summary>
+        public RtlSimulator(string libraryPath, string? tracePath)
         {
-            if (!IsAvailable(out var why)) throw new InvalidOperationException(why);
-            _handle = Create(tracePath ?? "");
+            _lib = Loaded.GetOrAdd(Path.GetFullPath(libraryPath), path => new Binding(path));
+            _handle = _lib.Create(tracePath ?? "");
         }
+
+        private static string ShippedPath => _shippedPath ?? Path.Combine(AppContext.BaseDirectory, ShippedLibrary);
 
         /// <summary>
         /// A simulator named for a test: traced into CANIDS_TRACE_DIR/<paramref name="name"/>.fst when that environment
         /// variable is set, so a failing test can be rerun with a waveform.
         /// </summary>
-        public static RtlSimulator ForTest(string name)
+        public static RtlSimulator ForTest(string name, bool debug = false)
         {
             var dir = Environment.GetEnvironmentVariable("CANIDS_TRACE_DIR");
-            if (string.IsNullOrEmpty(dir)) return new RtlSimulator();
+            if (string.IsNullOrEmpty(dir)) return new RtlSimulator(debug: debug);
             Directory.CreateDirectory(dir);
-            return new RtlSimulator(Path.Combine(dir, name + ".fst"));
+            return new RtlSimulator(Path.Combine(dir, name + ".fst"), debug);
         }
 
         /// <summary>
-        /// Makes this process simulate the RTL built into <paramref name="path"/> (see <see cref="Build"/>) instead of the
-        /// fpga/gen build. Call it before the first simulator of the process is made: a loaded library stays.
+        /// Makes the shipped build at <paramref name="path"/> (see <see cref="Build"/>) the one new simulators of this
+        /// process use, instead of the fpga/gen build beside this assembly.
         /// </summary>
         public static void UseLibrary(string path)
         {
             if (!File.Exists(path)) throw new FileNotFoundException(null, path);
-            _libraryPath = Path.GetFullPath(path);
+            _shippedPath = Path.GetFullPath(path);
         }
 
         /// <summary>
         /// Verilates the RTL with the parameters in <paramref name="genDir"/> (as canids export --rtl writes them) into
-        /// <paramref name="outDir"/> and returns the library's path. Needs the repository's fpga/ folder, verilator and g++.
+        /// <paramref name="outDir"/> and returns the shipped build's path. Needs the repository's fpga/ folder, verilator and g++.
         /// </summary>
         public static string Build(string genDir, string outDir)
         {
             var sim = CheckBuildable();
             var info = new System.Diagnostics.ProcessStartInfo("make") { WorkingDirectory = sim, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { "-s", "OUT=" + Path.GetFullPath(outDir), "GEN=" + Path.GetFullPath(genDir) }) info.ArgumentList.Add(a);
+            foreach (var a in new[] { "-s", "OUT=" + Path.GetFullPath(outDir), "GEN=" + Path.GetFullPath(genDir), Path.Combine(Path.GetFullPath(outDir), ShippedLibrary) }) info.ArgumentList.Add(a);
             System.Diagnostics.Process process;
             try
             {
@@ -82,7 +97,7 @@ namespace CanIds.Fpga.Sim
                 if (process.ExitCode != 0) throw new InvalidOperationException($"building the simulator for {genDir} failed (make exit {process.ExitCode}): {error.Trim()}{output.Result.Trim()}");
             }
 
-            return Path.Combine(Path.GetFullPath(outDir), "libcqmlp_sim.so");
+            return Path.Combine(Path.GetFullPath(outDir), ShippedLibrary);
         }
 
         /// <summary>
@@ -114,28 +129,34 @@ namespace CanIds.Fpga.Sim
             return null;
         }
 
-        /// <summary>True when the simulator library was built and loads; <paramref name="why"/> says what to do otherwise.</summary>
+        /// <summary>True when the shipped simulator library was built and loads; <paramref name="why"/> says what to do otherwise.</summary>
         public static bool IsAvailable(out string why)
         {
-            if (NativeLibrary.TryLoad(Library, typeof(RtlSimulator).Assembly, null, out var lib))
+            if (NativeLibrary.TryLoad(ShippedPath, out var lib))
             {
                 NativeLibrary.Free(lib);
                 why = "";
                 return true;
             }
 
-            why = "the RTL simulator (libcqmlp_sim.so) is not built: install verilator and g++ (scripts/setup.sh), then rebuild";
+            why = $"the RTL simulator ({ShippedLibrary}) is not built: install verilator and g++ (scripts/setup.sh), then rebuild";
             return false;
         }
+
+        /// <summary>
+        /// Time, µs at <paramref name="fpgaMhz"/>, the shipped folding (about 1,030 cycles per frame, about 4,400 of
+        /// pipeline latency) needs to judge <paramref name="frames"/> frames from an idle start; a bound for tests.
+        /// </summary>
+        public static double DefaultPipelineUs(double fpgaMhz, int frames) => (4500 + 1100.0 * frames) / fpgaMhz;
 
         /// <summary>Core clock cycles per half SCLK period (SCLK = f_clk / (2 × this)); the RTL needs at least 4.</summary>
         public int HalfPeriod { get; set; } = 4;
 
         /// <summary>Core clock cycles simulated so far.</summary>
-        public long Cycles => (long)NativeCycles(Handle);
+        public long Cycles => (long)_lib.Cycles(Handle);
 
         /// <summary>The IRQ pin: verdicts are waiting.</summary>
-        public bool Irq => NativeIrq(Handle) != 0;
+        public bool Irq => _lib.Irq(Handle) != 0;
 
         /// <inheritdoc />
         public void TransferFullDuplex(byte[] write, byte[] read, int count) => Transfer(write, read, count, -1);
@@ -147,46 +168,69 @@ namespace CanIds.Fpga.Sim
         public int Transfer(byte[] write, byte[] read, int count, int stopAfterBits)
         {
             if (write.Length < count || read.Length < count) throw new ArgumentException($"buffers shorter than the {count}-byte transfer");
-            return Spi(Handle, write, read, count, HalfPeriod, stopAfterBits);
+            fixed (byte* mosi = write)
+            fixed (byte* miso = read)
+            {
+                return _lib.Spi(Handle, mosi, miso, count, HalfPeriod, stopAfterBits);
+            }
         }
 
         /// <summary>Runs the core clock for <paramref name="cycles"/> cycles (the pipeline works, the pins idle).</summary>
-        public void Run(long cycles) => NativeRun(Handle, (ulong)cycles);
+        public void Run(long cycles) => _lib.Run(Handle, (ulong)cycles);
 
         /// <summary>Holds the reset pin low for <paramref name="cycles"/> cycles: what a board reset does.</summary>
-        public void Reset(int cycles = 8) => NativeReset(Handle, cycles);
+        public void Reset(int cycles = 8) => _lib.Reset(Handle, cycles);
 
         /// <inheritdoc />
         public void Dispose()
         {
             if (_handle != IntPtr.Zero)
             {
-                Destroy(_handle);
+                _lib.Destroy(_handle);
                 _handle = IntPtr.Zero;
             }
         }
 
         private IntPtr Handle => _handle != IntPtr.Zero ? _handle : throw new ObjectDisposedException(nameof(RtlSimulator));
 
-        [LibraryImport(Library, EntryPoint = "cqmlp_create", StringMarshalling = StringMarshalling.Utf8)]
-        private static partial IntPtr Create(string tracePath);
+        /// <summary>One loaded simulator library: its C API (fpga/sim/cqmlp_sim.cpp) as function pointers.</summary>
+        private sealed class Binding
+        {
+            private readonly delegate* unmanaged<byte*, IntPtr> _create;
 
-        [LibraryImport(Library, EntryPoint = "cqmlp_destroy")]
-        private static partial void Destroy(IntPtr handle);
+            public Binding(string path)
+            {
+                if (!NativeLibrary.TryLoad(path, out var lib))
+                    throw new InvalidOperationException($"the RTL simulator {path} is not built or does not load: install verilator and g++ (scripts/setup.sh), then rebuild");
+                _create = (delegate* unmanaged<byte*, IntPtr>)NativeLibrary.GetExport(lib, "cqmlp_create");
+                Destroy = (delegate* unmanaged<IntPtr, void>)NativeLibrary.GetExport(lib, "cqmlp_destroy");
+                Reset = (delegate* unmanaged<IntPtr, int, void>)NativeLibrary.GetExport(lib, "cqmlp_reset");
+                Run = (delegate* unmanaged<IntPtr, ulong, void>)NativeLibrary.GetExport(lib, "cqmlp_run");
+                Spi = (delegate* unmanaged<IntPtr, byte*, byte*, int, int, int, int>)NativeLibrary.GetExport(lib, "cqmlp_spi");
+                Cycles = (delegate* unmanaged<IntPtr, ulong>)NativeLibrary.GetExport(lib, "cqmlp_cycles");
+                Irq = (delegate* unmanaged<IntPtr, int>)NativeLibrary.GetExport(lib, "cqmlp_irq");
+            }
 
-        [LibraryImport(Library, EntryPoint = "cqmlp_reset")]
-        private static partial void NativeReset(IntPtr handle, int cycles);
+            public delegate* unmanaged<IntPtr, void> Destroy { get; }
 
-        [LibraryImport(Library, EntryPoint = "cqmlp_run")]
-        private static partial void NativeRun(IntPtr handle, ulong cycles);
+            public delegate* unmanaged<IntPtr, int, void> Reset { get; }
 
-        [LibraryImport(Library, EntryPoint = "cqmlp_spi")]
-        private static partial int Spi(IntPtr handle, byte[] mosi, [Out] byte[] miso, int length, int halfPeriod, int stopAfterBits);
+            public delegate* unmanaged<IntPtr, ulong, void> Run { get; }
 
-        [LibraryImport(Library, EntryPoint = "cqmlp_cycles")]
-        private static partial ulong NativeCycles(IntPtr handle);
+            public delegate* unmanaged<IntPtr, byte*, byte*, int, int, int, int> Spi { get; }
 
-        [LibraryImport(Library, EntryPoint = "cqmlp_irq")]
-        private static partial int NativeIrq(IntPtr handle);
+            public delegate* unmanaged<IntPtr, ulong> Cycles { get; }
+
+            public delegate* unmanaged<IntPtr, int> Irq { get; }
+
+            public IntPtr Create(string tracePath)
+            {
+                var utf8 = System.Text.Encoding.UTF8.GetBytes(tracePath + "\0");
+                fixed (byte* p = utf8)
+                {
+                    return _create(p);
+                }
+            }
+        }
     }
 }

@@ -83,6 +83,20 @@ namespace CanIds.Bench
             return figures;
         }
 
+        /// <summary>The figures as bench.json carries them: time per call, its standard error, rate, MB/s where it reads bytes, ratio to the baseline.</summary>
+        public static IEnumerable<BenchValue> Values(IEnumerable<BenchFigure> figures)
+        {
+            foreach (var f in figures)
+            {
+                string name = f.IsBaseline ? f.Case + " (baseline)" : f.Case;
+                yield return new BenchValue(f.Suite, name, f.Parameters, f.MeanSeconds, "s/call");
+                yield return new BenchValue(f.Suite, name, f.Parameters, f.ErrorSeconds, "s/call standard error");
+                yield return new BenchValue(f.Suite, name, f.Parameters, f.ItemsPerSecond, f.Unit + "/s");
+                if (f.Bytes > 0) yield return new BenchValue(f.Suite, name, f.Parameters, f.Bytes / f.MeanSeconds / 1e6, "MB/s");
+                yield return new BenchValue(f.Suite, name, f.Parameters, f.RatioToBaseline, "ratio to " + f.Baseline);
+            }
+        }
+
         /// <summary>The figures as one markdown table per suite.</summary>
         public static string Markdown(IEnumerable<BenchFigure> figures)
         {

@@ -60,7 +60,7 @@ namespace CanIds.Bench
         [Benchmark]
         public int FirmwareAndRtl()
         {
-            var rig = new FirmwareRig(_fpga, new CapturingSerial(), new DirectoryStorage(_storage));
+            var rig = new FirmwareRig(_fpga, new CapturingSerial(), new DirectoryStorage(_storage)) { Fpga = _fpga };
             rig.App.Boot();
             rig.Feed(_records, perRound: 4);
             if (rig.Verdicts.Count != _records.Count) throw new InvalidOperationException($"{rig.Verdicts.Count} verdicts for {_records.Count} frames");

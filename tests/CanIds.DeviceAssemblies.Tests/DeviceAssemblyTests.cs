@@ -10,7 +10,7 @@ namespace CanIds.DeviceAssemblies.Tests
     {
         private static string Device(string name) => Path.Combine(AppContext.BaseDirectory, "device", name + ".dll");
 
-        public static TheoryData<string> DeviceAssemblies => new() { "CanIds.Core", "CanIds.Firmware", "NFUnitTest" };
+        public static TheoryData<string> DeviceAssemblies => new() { "CanIds.Core", "CanIds.Firmware", "NFUnitTest", "CanIds.Firmware.Bench", "NFBench" };
 
         [Theory]
         [MemberData(nameof(DeviceAssemblies))]
@@ -23,7 +23,9 @@ namespace CanIds.DeviceAssemblies.Tests
         [Theory]
         [InlineData("CanIds.Core", "mscorlib")]
         [InlineData("CanIds.Firmware", "mscorlib,CanIds.Core,nanoFramework.Device.Can,System.Device.Spi,System.Device.Gpio,System.IO.Ports,System.IO.FileSystem")]
-        [InlineData("NFUnitTest", "mscorlib,CanIds.Core,CanIds.Firmware,nanoFramework.TestFramework")]
+        [InlineData("NFUnitTest", "mscorlib,CanIds.Core,CanIds.Firmware,CanIds.Firmware.Bench,nanoFramework.TestFramework")]
+        [InlineData("CanIds.Firmware.Bench", "mscorlib,CanIds.Core,CanIds.Firmware")]
+        [InlineData("NFBench", "mscorlib,CanIds.Core,CanIds.Firmware,CanIds.Firmware.Bench")]
         public void ReferencesOnlyTheDeviceLibraries(string assembly, string allowed)
         {
             var references = DeviceAssemblyChecker.References(Device(assembly));

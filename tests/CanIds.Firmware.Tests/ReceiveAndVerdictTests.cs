@@ -1,50 +1,60 @@
 using CanIds.Core;
 using CanIds.Firmware.Detection;
+using CanIds.Firmware.Ports;
 using CanIds.Firmware.Reporting;
 using CanIds.Firmware.Tests.Simulation;
 using nanoFramework.TestFramework;
 
 namespace CanIds.Firmware.Tests
 {
-    /// <summary>The receive queue counts what it cannot hold; the verdict handler counts, alerts and rate-limits its reports.</summary>
+    /// <summary>The frame ring remembers what each frame's verdict needs; the verdict handler counts, alerts and rate-limits its reports.</summary>
     [TestClass]
     public class ReceiveAndVerdictTests
     {
         private static readonly byte[] Payload = new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 };
 
         [TestMethod]
-        public void TheQueueKeepsOrderAndCountsOverruns()
+        public void TheRingKeepsEachFramesRecordIdentifierAndArrival()
         {
-            SimulatedCanBus bus = new SimulatedCanBus(64);
-            ManualClock clock = new ManualClock();
-            CanReceiveQueue queue = new CanReceiveQueue(bus, clock, 8);
-            for (uint id = 1; id <= 12; id++) bus.Queue(id, Payload);
-            clock.Microseconds = 500;
-            Assert.AreEqual(12, queue.Fill());
-            Assert.AreEqual(12L, queue.Received);
-            Assert.AreEqual(4L, queue.Overruns);
-            CanFrame frame = new CanFrame();
-            for (uint id = 1; id <= 8; id++)
-            {
-                Assert.AreEqual(500L, queue.TryDequeue(frame));
-                Assert.AreEqual(id, frame.Id);
-            }
-
-            Assert.AreEqual(-1L, queue.TryDequeue(frame));
+            FrameRing ring = new FrameRing(4);
+            SimulatedCanBus bus = new SimulatedCanBus(8);
+            bus.Queue(0x316, Payload);
+            bus.Queue(0x43F, Payload);
+            int id = bus.TryRead(ring.Records, ring.Offset(ring.Next));
+            ring.Commit(id, 1000);
+            id = bus.TryRead(ring.Records, ring.Offset(ring.Next));
+            ring.Commit(id, 1500);
+            Assert.AreEqual(2, ring.Next);
+            Assert.AreEqual(0x316, ring.Id(0));
+            Assert.AreEqual(0x43F, ring.Id(1));
+            Assert.AreEqual(1000L, ring.Arrival(0));
+            Assert.AreEqual(1500L, ring.Arrival(1));
+            Assert.AreEqual(2500L, ring.ArrivalSum(0, 2));
+            Assert.AreEqual((byte)0x03, ring.Records[ring.Offset(0)]);
+            Assert.AreEqual((byte)0x16, ring.Records[ring.Offset(0) + 1]);
+            Assert.AreEqual((byte)8, ring.Records[ring.Offset(1) + 9]);
+            Assert.AreEqual(FrameId.None, bus.TryRead(ring.Records, ring.Offset(ring.Next)));
         }
 
         [TestMethod]
-        public void AnEventWithoutFramesCountsAsABusError()
+        public void TheRingWrapsAndRestartsAtTagZero()
         {
-            SimulatedCanBus bus = new SimulatedCanBus(4);
-            CanReceiveQueue queue = new CanReceiveQueue(bus, new ManualClock(), 8);
-            queue.Start();
-            bus.RaiseArrival();
-            Assert.AreEqual(1L, queue.ErrorEvents);
-            bus.Queue(5, Payload);
-            bus.RaiseArrival();
-            Assert.AreEqual(1L, queue.ErrorEvents);
-            Assert.AreEqual(1, queue.Count);
+            FrameRing ring = new FrameRing(2);
+            for (int i = 0; i < 10; i++) ring.Commit(i, 100 * i);
+            Assert.AreEqual(900L, ring.Arrival(9));
+            Assert.AreEqual(800L + 900L, ring.ArrivalSum(8, 2));
+            ring.Restart();
+            Assert.AreEqual(0, ring.Next);
+            ring.Commit(7, 5000);
+            Assert.AreEqual(5000L, ring.Arrival(0));
+            Assert.AreEqual(7, ring.Id(0));
+        }
+
+        [TestMethod]
+        public void ExtendedIdentifiersAreReportedWithEightDigits()
+        {
+            Assert.AreEqual("316", FrameId.Text(0x316));
+            Assert.AreEqual("18DAF110", FrameId.Text(FrameId.Of(0x18DAF110, true, false)));
         }
 
         [TestMethod]
@@ -52,21 +62,20 @@ namespace CanIds.Firmware.Tests
         {
             RecordingPort port = new RecordingPort();
             ManualClock clock = new ManualClock();
-            PendingFrames pending = new PendingFrames(8);
-            VerdictHandler handler = new VerdictHandler(pending, port, clock, new ReportWriter(port, new object()), 5, 200);
+            FrameRing ring = new FrameRing(8);
+            VerdictHandler handler = new VerdictHandler(ring, port, clock, new ReportWriter(port, new object()), 5, 200);
             handler.SetClasses(new string[] { "Benign", "DoS", "Fuzzing", "Gear-spoof", "RPM-spoof" });
-            CanFrame frame = new CanFrame();
-            frame.Set(0x316, false, false, Payload, 0, 8);
-            for (int tag = 0; tag < 30; tag++) pending.Add(tag, frame, 0);
+            for (int tag = 0; tag < 30; tag++) ring.Commit(0x316, 0);
 
             clock.Microseconds = 1000;
-            handler.OnVerdict(0, 0, 0);
+            handler.OnBenign(0, 1);
             Assert.IsFalse(port.High);
-            for (int tag = 1; tag < 30; tag++) handler.OnVerdict(tag, 4, 0);
+            for (int tag = 1; tag < 30; tag++) handler.OnAttack(tag, 4, 0);
             Assert.IsTrue(port.High);
             Assert.AreEqual(30L, handler.Judged);
             Assert.AreEqual(29L, handler.Attacks);
             Assert.AreEqual(29L, handler.Count(4));
+            Assert.AreEqual(1L, handler.Count(0));
             Assert.AreEqual(1000L, handler.MaxLatencyUs);
             string text = port.Text();
             Assert.AreEqual(5, Occurrences(text, "ALERT 1 id=316 class=RPM-spoof"));
@@ -74,12 +83,32 @@ namespace CanIds.Firmware.Tests
 
             // The pin holds 200 ms after the last attack, then drops; the suppressed alerts are reported once.
             clock.Microseconds = 150000;
-            handler.Tick();
+            handler.Tick(clock.Microseconds);
             Assert.IsTrue(port.High);
             clock.Microseconds = 1200000;
-            handler.Tick();
+            handler.Tick(clock.Microseconds);
             Assert.IsFalse(port.High);
             Assert.IsTrue(port.Text().IndexOf("ALERTS-SUPPRESSED 1200 count=24") >= 0);
+        }
+
+        [TestMethod]
+        public void ARunOfBenignFramesCountsEveryFrameAndItsLatency()
+        {
+            RecordingPort port = new RecordingPort();
+            ManualClock clock = new ManualClock();
+            FrameRing ring = new FrameRing(4);
+            VerdictHandler handler = new VerdictHandler(ring, port, clock, new ReportWriter(port, new object()), 5, 200);
+            ring.Commit(1, 100);
+            ring.Commit(2, 200);
+            ring.Commit(3, 400);
+            clock.Microseconds = 1000;
+            handler.OnBenign(0, 3);
+            Assert.AreEqual(3L, handler.Judged);
+            Assert.AreEqual(3L, handler.Count(0));
+            Assert.AreEqual(900L, handler.MaxLatencyUs);          // the first frame waited longest
+            Assert.AreEqual(900L + 800L + 600L, handler.TotalLatencyUs);
+            Assert.IsFalse(port.High);
+            Assert.AreEqual(0, port.WrittenCount);
         }
 
         [TestMethod]
@@ -87,10 +116,10 @@ namespace CanIds.Firmware.Tests
         {
             RecordingPort port = new RecordingPort();
             ManualClock clock = new ManualClock();
-            VerdictHandler handler = new VerdictHandler(new PendingFrames(4), port, clock, new ReportWriter(port, new object()), 5, 10);
+            VerdictHandler handler = new VerdictHandler(new FrameRing(4), port, clock, new ReportWriter(port, new object()), 5, 10);
             handler.ForceAlert(true);
             clock.Microseconds = 10000000;
-            handler.Tick();
+            handler.Tick(clock.Microseconds);
             Assert.IsTrue(port.High);
             handler.ForceAlert(false);
             Assert.IsFalse(port.High);

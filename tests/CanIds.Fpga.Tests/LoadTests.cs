@@ -17,8 +17,6 @@ namespace CanIds.Fpga.Tests
     [Collection("rtl")]
     public class LoadTests(RtlFixture fixture)
     {
-        private (int, byte[])[] Windows(int first, int count) => Enumerable.Range(first, count).Select(i => (i, fixture.Input(i))).ToArray();
-
         private static byte[] Be32(uint v) => [(byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v];
 
         /// <summary>LOAD_BEGIN, the payload in chunks (each acknowledged), LOAD_COMMIT; returns the commit's ack.</summary>
@@ -41,26 +39,32 @@ namespace CanIds.Fpga.Tests
 
         private static byte[] PayloadOf(IntegerModel model) => MemoryLayout.Payload(model, HardwareConfig.For(model));
 
-        private void AssertJudgedBy(LinkDriver link, IntegerModel model, int first, int count, int bank)
+        /// <summary>
+        /// Pushes frames [first, first + count) after a reset of the window (RESET keeps the model) and checks each
+        /// verdict against <paramref name="model"/>: class, bank and (debug build) accumulators.
+        /// </summary>
+        private void AssertJudgedBy(LinkDriver link, IntegerModel model, int first, int count, int bank, bool reset = true)
         {
+            if (reset) link.Exchange(LinkProtocol.CmdReset, []); // a RESET also abandons a load in progress
             link.Verdicts.Clear();
-            link.Exchange(LinkProtocol.CmdPush, LinkDriver.PushPayload(Windows(first, Math.Min(count, 4))));
-            for (int w = first + 4; w < first + count; w += 4)
-                link.Exchange(LinkProtocol.CmdPush, LinkDriver.PushPayload(Windows(w, Math.Min(4, first + count - w))));
-            link.Drain(count);
-            var reference = new ReferenceInference(model);
-            foreach (var v in link.Verdicts)
+            BitExactTests.PushAll(link, fixture, first, first + count);
+            var expected = fixture.Reference(model, Enumerable.Range(first, count));
+            Assert.Equal(count, link.Verdicts.Count);
+            for (int i = 0; i < count; i++)
             {
-                Assert.Equal(reference.Classify(fixture.Windows.Input(v.Tag)), v.Class);
-                Assert.True(reference.Accumulators.SequenceEqual(v.Accumulators), $"window {v.Tag}");
-                Assert.Equal(bank, v.Bank);
+                var v = link.Verdicts[i];
+                Assert.Equal(expected[i].Class, v.Class);
+                if (link.Status.HasAccumulators) Assert.True(expected[i].Accumulators.SequenceEqual(v.Accumulators), $"frame {first + i}");
+                if (v.Recorded) Assert.Equal(bank, v.Bank);
             }
         }
 
-        [Fact]
-        public void ACommittedModelClassifiesBitExactly()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void ACommittedModelClassifiesBitExactly(bool debug)
         {
-            using var link = new LinkDriver("load-commit");
+            using var link = new LinkDriver($"load-commit-{debug}", debug: debug);
             var other = Other();
             var payload = PayloadOf(other);
             Assert.Equal(LinkProtocol.AckOk, Load(link, payload));
@@ -78,7 +82,7 @@ namespace CanIds.Fpga.Tests
         [Fact]
         public void ACommitWithTheWrongCrcLeavesTheOldModelRunning()
         {
-            using var link = new LinkDriver("load-bad-crc");
+            using var link = new LinkDriver("load-bad-crc", debug: true);
             var payload = PayloadOf(Other());
             Assert.Equal(LinkProtocol.AckImageCrc, Load(link, payload, commitCrc: 0xDEADBEEF));
             var status = link.ReadStatus();
@@ -90,7 +94,7 @@ namespace CanIds.Fpga.Tests
         [Fact]
         public void ACorruptedChunkIsRejectedAndItsRetransmissionAccepted()
         {
-            using var link = new LinkDriver("load-bad-chunk");
+            using var link = new LinkDriver("load-bad-chunk", debug: true);
             var other = Other();
             var payload = PayloadOf(other);
             link.Exchange(LinkProtocol.CmdLoadBegin, [.. Be32((uint)payload.Length), .. Be32(link.Status.ConfigId)]);
@@ -111,8 +115,8 @@ namespace CanIds.Fpga.Tests
                 link.Exchange(LinkProtocol.CmdLoadData, [.. Be32((uint)at), .. data]);
             }
 
-            // Before the commit the old model still classifies.
-            AssertJudgedBy(link, fixture.Model, 0, 200, bank: 0);
+            // Before the commit the old model still classifies (the first frames since the driver's reset).
+            AssertJudgedBy(link, fixture.Model, 0, 200, bank: 0, reset: false);
             link.Exchange(LinkProtocol.CmdLoadCommit, Be32(Crc32.Compute(payload, 0, payload.Length)));
             Assert.Equal(LinkProtocol.AckOk, link.LastAck());
             AssertJudgedBy(link, other, 200, 800, bank: 1);
@@ -121,7 +125,7 @@ namespace CanIds.Fpga.Tests
         [Fact]
         public void AnIncompleteOrForeignImageIsRefused()
         {
-            using var link = new LinkDriver("load-refused");
+            using var link = new LinkDriver("load-refused", debug: true);
             var payload = PayloadOf(Other());
             Assert.Equal(LinkProtocol.AckConfig, Load(link, payload, configId: link.Status.ConfigId ^ 1));
             Assert.Equal(LinkProtocol.AckConfig, Load(link, payload[..^1]));
@@ -135,27 +139,28 @@ namespace CanIds.Fpga.Tests
         }
 
         [Fact]
-        public void WindowsAlreadyInThePipelineFinishWithTheOldModel()
+        public void FramesAlreadyInThePipelineFinishWithTheOldModel()
         {
-            using var link = new LinkDriver("load-in-flight");
+            using var link = new LinkDriver("load-in-flight", debug: true);
             var other = Other();
             var payload = PayloadOf(other);
             link.Exchange(LinkProtocol.CmdLoadBegin, [.. Be32((uint)payload.Length), .. Be32(link.Status.ConfigId)]);
             for (int at = 0; at < payload.Length; at += 240)
                 link.Exchange(LinkProtocol.CmdLoadData, [.. Be32((uint)at), .. payload.AsSpan(at, Math.Min(240, payload.Length - at))]);
-            // Windows pushed right before the commit are still in the pipeline when it switches banks.
-            link.Exchange(LinkProtocol.CmdPush, LinkDriver.PushPayload(Windows(0, 4)), maxRecords: 0);
+            // Frames pushed right before the commit are still in the pipeline when it switches banks.
+            link.Exchange(LinkProtocol.CmdPush, LinkDriver.PushPayload(fixture.Records(0, 4)), maxRecords: 0);
             link.Exchange(LinkProtocol.CmdLoadCommit, Be32(Crc32.Compute(payload, 0, payload.Length)), maxRecords: 0);
-            // A new load cannot start while those windows use the bank it would overwrite.
+            // A new load cannot start while those frames use the bank it would overwrite.
             link.Exchange(LinkProtocol.CmdLoadBegin, [.. Be32((uint)payload.Length), .. Be32(link.Status.ConfigId)], maxRecords: 0);
             int ack = link.LastAck();
             link.Drain(4);
-            var oldModel = new ReferenceInference(fixture.Model);
-            var newModel = new ReferenceInference(other);
+            var oldModel = fixture.Reference(fixture.Model, Enumerable.Range(0, 4));
+            var newModel = fixture.Reference(other, Enumerable.Range(0, 4));
             foreach (var v in link.Verdicts)
             {
                 var judge = v.Bank == 0 ? oldModel : newModel;
-                Assert.Equal(judge.Classify(fixture.Windows.Input(v.Tag)), v.Class);
+                Assert.Equal(judge[v.Tag].Class, v.Class);
+                Assert.True(judge[v.Tag].Accumulators.SequenceEqual(v.Accumulators));
             }
 
             Assert.Contains(link.Verdicts, v => v.Bank == 0);

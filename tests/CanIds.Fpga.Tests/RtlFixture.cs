@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using CanIds.Core;
+using CanIds.Model.Inference;
 using CanIds.Model.Integer;
 using CanIds.TestSupport;
 using CanIds.Traffic.Windows;
@@ -8,7 +11,7 @@ using Xunit;
 
 namespace CanIds.Fpga.Tests
 {
-    /// <summary>The model the RTL is built with (fpga/gen, from models/), and held-out windows of every attack.</summary>
+    /// <summary>The model the RTL is built with (fpga/gen, from models/), and held-out traffic of every attack.</summary>
     public sealed class RtlFixture
     {
         public const string DefaultModel = "models/cqmlp-carhacking.model.json";
@@ -21,9 +24,37 @@ namespace CanIds.Fpga.Tests
 
         public IntegerModel Model { get; }
 
+        /// <summary>Every frame's window from the start of the traffic (what the FPGA builds when the frames are pushed from frame 0 after a reset).</summary>
         public WindowSet Windows { get; }
 
-        public byte[] Input(int i) => Windows.Input(i).ToArray();
+        /// <summary>Frames in the traffic.</summary>
+        public int Frames => Windows.Count;
+
+        /// <summary>Frame <paramref name="i"/>'s 10-byte record: the newest row of its window.</summary>
+        public byte[] Record(int i) => Windows.Input(i)[^InputFormat.BytesPerFrame..].ToArray();
+
+        /// <summary>The records of frames [first, first + count).</summary>
+        public byte[][] Records(int first, int count) => Enumerable.Range(first, count).Select(Record).ToArray();
+
+        /// <summary>
+        /// What <paramref name="model"/> makes of the frames <paramref name="pushed"/>, in the order they were pushed
+        /// after a reset (the window starts empty): class and final accumulators of each.
+        /// </summary>
+        public (int Class, int[] Accumulators)[] Reference(IntegerModel model, IEnumerable<int> pushed)
+        {
+            var window = new byte[model.InputLength];
+            var inference = new ReferenceInference(model);
+            var result = new List<(int, int[])>();
+            foreach (int i in pushed)
+            {
+                Array.Copy(window, InputFormat.BytesPerFrame, window, 0, window.Length - InputFormat.BytesPerFrame);
+                Record(i).CopyTo(window, window.Length - InputFormat.BytesPerFrame);
+                int cls = inference.Classify(window);
+                result.Add((cls, inference.Accumulators.ToArray()));
+            }
+
+            return result.ToArray();
+        }
     }
 
     [CollectionDefinition("rtl")]

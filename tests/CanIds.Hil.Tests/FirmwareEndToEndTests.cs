@@ -22,13 +22,13 @@ namespace CanIds.Hil.Tests
             var rig = Rigs.New(fpga, TestPaths.NewScratch());
             rig.App.Boot();
             Assert.True(rig.App.Link.Connected);
-            // Bursts of up to 7 frames between rounds of the main loop: batches of 1..4 windows per PUSH.
+            // Bursts of 7 frames between rounds of the main loop: PUSHes of up to 7 frame records.
             rig.Feed(frames, perRound: 7);
             Rigs.AssertEveryVerdict(rig, expected);
             Assert.True(expected.Count(c => c != 0) > 3000, "the drive must contain attacks");
             Assert.Equal(frames.Count, rig.App.Verdicts.Judged);
             Assert.Equal(expected.Count(c => c != 0), rig.App.Verdicts.Attacks);
-            Assert.Equal(0, rig.App.Queue.Overruns);
+            Assert.Equal(0, rig.Bus.Overruns);
             Assert.Equal(0, rig.App.Link.Resent);
         }
 
@@ -39,11 +39,11 @@ namespace CanIds.Hil.Tests
             var expected = Rigs.Expected(Rigs.DefaultModel, frames);
             using var fpga = RtlSimulator.ForTest("firmware-faults");
             var spi = new FaultySpi(fpga, faultRate: 0.04, seed: 5);
-            var rig = new FirmwareRig(spi, new CapturingSerial(), new DirectoryStorage(TestPaths.NewScratch()));
+            var rig = new FirmwareRig(spi, new CapturingSerial(), new DirectoryStorage(TestPaths.NewScratch())) { Fpga = fpga };
             rig.App.Boot();
             rig.Feed(frames, perRound: 5);
             Rigs.AssertEveryVerdict(rig, expected);
-            Assert.All(spi.Injected, n => Assert.True(n > 10, $"faults injected: {string.Join(",", spi.Injected)}"));
+            Assert.All(spi.Injected, n => Assert.True(n >= 5, $"faults injected: {string.Join(",", spi.Injected)}"));
             Assert.True(rig.App.Link.Resent > 0 && rig.App.Link.BadResponses > 0);
         }
 
@@ -56,7 +56,7 @@ namespace CanIds.Hil.Tests
             using var fpga = RtlSimulator.ForTest("firmware-silent");
             var spi = new FaultySpi(fpga, 0, 1);
             var serial = new CapturingSerial();
-            var rig = new FirmwareRig(spi, serial, new DirectoryStorage(TestPaths.NewScratch()), new FirmwareOptions { FailMode = mode, RetryMs = 100 });
+            var rig = new FirmwareRig(spi, serial, new DirectoryStorage(TestPaths.NewScratch()), new FirmwareOptions { FailMode = mode, RetryMs = 100 }) { Fpga = fpga };
             rig.App.Boot();
             rig.Feed(frames.Take(500), perRound: 3);
             Assert.Equal(500, rig.Verdicts.Count);

@@ -75,7 +75,7 @@ namespace CanIds.Hil.Tests
                 Assert.Contains("13-byte", e.Message);
             }
 
-            Assert.Equal(0, rig.App.Queue.Received);
+            Assert.Equal(0, rig.App.Pipeline.Frames);
         }
     }
 }

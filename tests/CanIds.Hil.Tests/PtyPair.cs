@@ -50,7 +50,7 @@ namespace CanIds.Hil.Tests
                 while (!_stop)
                 {
                     rig.Clock.Advance(1000);
-                    if (rig.App.RunOnce() == 0) Thread.Sleep(1);
+                    if (!rig.Round()) Thread.Sleep(1);
                 }
             }) { IsBackground = true };
             _thread.Start();

@@ -48,6 +48,6 @@ namespace CanIds.Hil.Tests
         }
 
         public static FirmwareRig New(RtlSimulator fpga, string storageDir, FirmwareOptions? options = null, Firmware.Ports.ISerialPort? serial = null) =>
-            new(fpga, serial ?? new CapturingSerial(), new DirectoryStorage(storageDir), options);
+            new(fpga, serial ?? new CapturingSerial(), new DirectoryStorage(storageDir), options) { Fpga = fpga };
     }
 }

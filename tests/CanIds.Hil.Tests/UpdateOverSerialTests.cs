@@ -63,7 +63,10 @@ namespace CanIds.Hil.Tests
                 var expected = Rigs.Expected(model, frames);
                 Assert.Equal(frames.Count, rig.Verdicts.Count - first);
                 for (int i = 0; i < frames.Count; i++) Assert.Equal(expected[i], rig.Verdicts[first + i].Class);
-                Assert.All(rig.Verdicts.Skip(first), v => Assert.Equal(1, v.Bank));
+                // Attacks come back as records naming the bank that judged them: the flashed model's.
+                var attacks = rig.Verdicts.Skip(first).Where(v => v.Class != 0).ToList();
+                Assert.NotEmpty(attacks);
+                Assert.All(attacks, v => Assert.Equal(1, v.Bank));
             }
         }
 

@@ -66,6 +66,13 @@ namespace NanoTestBridge.Tests
         }
 
         [Fact]
+        public void ATestClassWithInstanceStateIsRefusedAsTheDevicesLauncherWouldFailIt()
+        {
+            Assert.True(Run.Value.Failed.TryGetValue("InstanceState.CountsOnAnInstance", out var message), "a test class with an instance field ran");
+            Assert.Contains("instance field _count", message);
+        }
+
+        [Fact]
         public void TestMethodOutsideATestClassIsAnError()
         {
             Assert.Contains(Run.Value.Failed, kv => kv.Value.Contains("outside a [TestClass]"));

@@ -7,25 +7,28 @@ namespace CanIds.Core.Link
     public sealed class LinkResponse
     {
         /// <summary>True when the last <see cref="Parse"/> found an intact response.</summary>
-        public bool Valid { get; private set; }
+        public bool Valid;
 
-        /// <summary>Why the last response was not valid ("no marker", "crc", "length").</summary>
-        public string Problem { get; private set; }
+        /// <summary>Why the last response was not valid (for reports).</summary>
+        public string Problem;
 
         /// <summary>Flags (<see cref="LinkProtocol.FlagBank"/> ...).</summary>
-        public int Flags { get; private set; }
+        public int Flags;
 
         /// <summary>Sequence number of the last command the FPGA executed: every earlier command, in order, took effect too.</summary>
-        public int LastExecuted { get; private set; }
+        public int LastExecuted;
 
         /// <summary>Result of the previous transfer's command (<see cref="LinkProtocol.AckOk"/> ...).</summary>
-        public int AckCode { get; private set; }
+        public int AckCode;
 
-        /// <summary>Windows the input FIFO can take.</summary>
-        public int FreeWindows { get; private set; }
+        /// <summary>Frame records the input FIFO can take.</summary>
+        public int Free;
+
+        /// <summary>Tag of the newest frame this response covers: every frame up to it without a record is benign.</summary>
+        public int Judged;
 
         /// <summary>Verdict records in this response (or the status block's length for STATUS).</summary>
-        public int Count { get; private set; }
+        public int Count;
 
         /// <summary>
         /// Checks the response in <paramref name="miso"/> (<paramref name="length"/> bytes clocked), whose records
@@ -34,13 +37,13 @@ namespace CanIds.Core.Link
         public bool Parse(byte[] miso, int length, int recordLength, bool isStatus)
         {
             Valid = false;
-            if (length < LinkProtocol.HeaderLength + LinkProtocol.CrcLength || miso[0] != LinkProtocol.ResponseMarker)
+            if (length < LinkProtocol.ResponseHeaderLength + LinkProtocol.CrcLength || miso[0] != LinkProtocol.ResponseMarker)
             {
                 Problem = "no response marker (FPGA not answering?)";
                 return false;
             }
 
-            int count = miso[5];
+            int count = miso[LinkProtocol.RspAtCount];
             int body = isStatus ? count : count * recordLength;
             if (isStatus && count != LinkProtocol.StatusLength)
             {
@@ -48,24 +51,25 @@ namespace CanIds.Core.Link
                 return false;
             }
 
-            int end = LinkProtocol.HeaderLength + body;
+            int end = LinkProtocol.ResponseHeaderLength + body;
             if (end + LinkProtocol.CrcLength > length)
             {
                 Problem = "response of " + (end + LinkProtocol.CrcLength) + " bytes is longer than the transfer";
                 return false;
             }
 
-            ushort crc = Crc16Ccitt.Compute(miso, 0, end);
+            int crc = Crc16Ccitt.Compute(miso, 0, end);
             if (miso[end] != (byte)(crc >> 8) || miso[end + 1] != (byte)crc)
             {
                 Problem = "response CRC mismatch";
                 return false;
             }
 
-            Flags = miso[1];
-            LastExecuted = miso[2];
-            AckCode = miso[3];
-            FreeWindows = miso[4];
+            Flags = miso[LinkProtocol.RspAtFlags];
+            LastExecuted = miso[LinkProtocol.RspAtLastSeq];
+            AckCode = miso[LinkProtocol.RspAtAckCode];
+            Free = miso[LinkProtocol.RspAtFree];
+            Judged = (miso[LinkProtocol.RspAtJudged] << 8) | miso[LinkProtocol.RspAtJudged + 1];
             Count = count;
             Problem = null;
             Valid = true;
@@ -75,10 +79,10 @@ namespace CanIds.Core.Link
         /// <summary>Where record <paramref name="index"/> starts in the receive buffer.</summary>
         public static int RecordOffset(int index, int recordLength)
         {
-            return LinkProtocol.HeaderLength + index * recordLength;
+            return LinkProtocol.ResponseHeaderLength + index * recordLength;
         }
 
-        /// <summary>The window tag of the record at <paramref name="offset"/>.</summary>
+        /// <summary>The frame tag of the record at <paramref name="offset"/>.</summary>
         public static int RecordTag(byte[] miso, int offset)
         {
             return (miso[offset] << 8) | miso[offset + 1];
@@ -96,10 +100,10 @@ namespace CanIds.Core.Link
             return miso[offset + 2] >> 7;
         }
 
-        /// <summary>Final accumulator <paramref name="cls"/> of a record that carries them (signed 16-bit).</summary>
+        /// <summary>Final accumulator <paramref name="cls"/> of a record that carries them (signed 16-bit, debug build).</summary>
         public static int RecordAccumulator(byte[] miso, int offset, int cls)
         {
-            int p = offset + 3 + 2 * cls;
+            int p = offset + LinkProtocol.VerdictRecordLength + 2 * cls;
             return (short)((miso[p] << 8) | miso[p + 1]);
         }
     }

@@ -6,14 +6,23 @@ namespace CanIds.Core.Link
         /// <summary>Link protocol version.</summary>
         public int ProtocolVersion;
 
-        /// <summary>Input bytes per window.</summary>
+        /// <summary>Frames per window N (the FPGA keeps the last N frame records).</summary>
+        public int WindowFrames;
+
+        /// <summary>Model input bytes per window.</summary>
         public int InputLength;
 
-        /// <summary>Classes the accelerator outputs.</summary>
+        /// <summary>Most classes the hardware's output layer has.</summary>
+        public int MaxClasses;
+
+        /// <summary>Classes of the active model.</summary>
         public int Classes;
 
-        /// <summary>Bytes per verdict record (3, or 3 + 2 × classes with accumulators).</summary>
+        /// <summary>Bytes per verdict record (3, or 3 + 2 × max classes with accumulators).</summary>
         public int RecordLength;
+
+        /// <summary>Build flags (<see cref="LinkProtocol.StatusFlagAllVerdicts"/> ...).</summary>
+        public int BuildFlags;
 
         /// <summary>Hardware config id: weight images must carry the same.</summary>
         public uint ConfigId;
@@ -33,8 +42,8 @@ namespace CanIds.Core.Link
         /// <summary>Payload bytes accepted by the load in progress.</summary>
         public int LoadOffset;
 
-        /// <summary>Windows accepted since reset.</summary>
-        public uint Windows;
+        /// <summary>Frames accepted since reset.</summary>
+        public uint Frames;
 
         /// <summary>Verdicts produced since reset.</summary>
         public uint Verdicts;
@@ -57,37 +66,46 @@ namespace CanIds.Core.Link
         /// <summary>Repeated commands acknowledged without executing them again.</summary>
         public int Duplicates;
 
+        /// <summary>Frame records the input FIFO holds.</summary>
+        public int FifoFrames;
+
+        /// <summary>True for a debug build that records every verdict, benign ones included.</summary>
+        public bool RecordsAllVerdicts
+        {
+            get { return (BuildFlags & LinkProtocol.StatusFlagAllVerdicts) != 0; }
+        }
+
+        /// <summary>True for a debug build whose records carry the final accumulators.</summary>
+        public bool HasAccumulators
+        {
+            get { return (BuildFlags & LinkProtocol.StatusFlagAccumulators) != 0; }
+        }
+
         /// <summary>Reads the block at <paramref name="offset"/> of a valid STATUS response.</summary>
         public void Parse(byte[] b, int offset)
         {
-            ProtocolVersion = b[offset];
-            InputLength = b[offset + 1];
-            Classes = b[offset + 2];
-            RecordLength = b[offset + 3];
-            ConfigId = U32(b, offset + 4);
-            ImageBytes = (int)U32(b, offset + 8);
-            ModelId = U32(b, offset + 12);
-            ActiveBank = b[offset + 16];
-            Loading = b[offset + 17] != 0;
-            LoadOffset = (int)U32(b, offset + 18);
-            Windows = U32(b, offset + 22);
-            Verdicts = U32(b, offset + 26);
-            CrcErrors = U16(b, offset + 30);
-            FullRejects = U16(b, offset + 32);
-            SequenceErrors = U16(b, offset + 34);
-            Truncated = U16(b, offset + 36);
-            OtherRejects = U16(b, offset + 38);
-            Duplicates = U16(b, offset + 40);
-        }
-
-        private static uint U32(byte[] b, int p)
-        {
-            return ((uint)b[p] << 24) | ((uint)b[p + 1] << 16) | ((uint)b[p + 2] << 8) | b[p + 3];
-        }
-
-        private static int U16(byte[] b, int p)
-        {
-            return (b[p] << 8) | b[p + 1];
+            ProtocolVersion = b[offset + LinkProtocol.StAtVersion];
+            WindowFrames = b[offset + LinkProtocol.StAtWindowFrames];
+            InputLength = BigEndian.GetU16(b, offset + LinkProtocol.StAtInputLength);
+            MaxClasses = b[offset + LinkProtocol.StAtMaxClasses];
+            Classes = b[offset + LinkProtocol.StAtClasses];
+            RecordLength = b[offset + LinkProtocol.StAtRecordLength];
+            BuildFlags = b[offset + LinkProtocol.StAtBuildFlags];
+            ConfigId = BigEndian.GetU32(b, offset + LinkProtocol.StAtConfigId);
+            ImageBytes = (int)BigEndian.GetU32(b, offset + LinkProtocol.StAtImageBytes);
+            ModelId = BigEndian.GetU32(b, offset + LinkProtocol.StAtModelId);
+            ActiveBank = b[offset + LinkProtocol.StAtActiveBank];
+            Loading = b[offset + LinkProtocol.StAtLoading] != 0;
+            LoadOffset = (int)BigEndian.GetU32(b, offset + LinkProtocol.StAtLoadOffset);
+            Frames = BigEndian.GetU32(b, offset + LinkProtocol.StAtFrames);
+            Verdicts = BigEndian.GetU32(b, offset + LinkProtocol.StAtVerdicts);
+            CrcErrors = BigEndian.GetU16(b, offset + LinkProtocol.StAtCrcErrors);
+            FullRejects = BigEndian.GetU16(b, offset + LinkProtocol.StAtFullRejects);
+            SequenceErrors = BigEndian.GetU16(b, offset + LinkProtocol.StAtSequenceErrors);
+            Truncated = BigEndian.GetU16(b, offset + LinkProtocol.StAtTruncated);
+            OtherRejects = BigEndian.GetU16(b, offset + LinkProtocol.StAtOtherRejects);
+            Duplicates = BigEndian.GetU16(b, offset + LinkProtocol.StAtDuplicates);
+            FifoFrames = BigEndian.GetU16(b, offset + LinkProtocol.StAtFifoFrames);
         }
     }
 }

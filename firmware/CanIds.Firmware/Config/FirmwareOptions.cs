@@ -12,17 +12,23 @@ namespace CanIds.Firmware.Config
         /// <summary>What to signal while frames cannot be judged.</summary>
         public FailMode FailMode = FailMode.Open;
 
-        /// <summary>Windows per SPI PUSH (more: higher throughput; fewer: lower latency under load).</summary>
-        public int MaxBatch = 4;
+        /// <summary>
+        /// Frame records per SPI PUSH at most: half the FPGA's input FIFO (25 records), so that the PUSH in flight and the
+        /// next one always fit.
+        /// </summary>
+        public int MaxBatch = 12;
 
-        /// <summary>Verdicts read per transfer at most.</summary>
-        public int MaxRecords = 8;
+        /// <summary>Attack records read per transfer at most.</summary>
+        public int MaxRecords = 32;
 
         /// <summary>Bytes per LOAD_DATA when loading weights.</summary>
         public int LoadChunk = 240;
 
-        /// <summary>Frames the receive queue holds before counting overruns.</summary>
-        public int QueueCapacity = 256;
+        /// <summary>Frames awaiting verdicts at most: 2^RingBits − 1 (beyond that, frames wait in the CAN driver's buffer).</summary>
+        public int RingBits = 8;
+
+        /// <summary>How long an idle main loop sleeps unless the CAN driver signals a frame first, ms.</summary>
+        public int IdleWaitMs = 1;
 
         /// <summary>ALERT lines per second at most (and their burst).</summary>
         public int AlertsPerSecond = 20;

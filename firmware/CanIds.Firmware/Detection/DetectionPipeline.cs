@@ -1,4 +1,3 @@
-using CanIds.Core;
 using CanIds.Firmware.Config;
 using CanIds.Firmware.Link;
 using CanIds.Firmware.Ports;
@@ -7,45 +6,44 @@ using CanIds.Firmware.Reporting;
 namespace CanIds.Firmware.Detection
 {
     /// <summary>
-    /// The detection loop: frames from the receive queue → sliding window → packed model input (shared-core
-    /// encoder) → batched PUSH over the SPI link → verdicts to the handler. A batch is sent as soon as the queue runs
-    /// dry (low latency when the bus is quiet) or when it is full (throughput under load). While the FPGA does not
-    /// answer, frames are counted as unjudged, the outage is reported, and the link is retried. Nothing is allocated
-    /// per frame.
+    /// The detection loop: frames polled from the CAN driver straight into their input records in the frame ring →
+    /// PUSH over the SPI link (the FPGA keeps the window) → verdicts to the handler. Each round takes every frame the
+    /// driver holds (as many as the ring has room for) and makes one link transfer when anything is to be sent or
+    /// awaited, so a batch grows with the load: one frame per transfer on a quiet bus, many on a busy one. While the
+    /// FPGA does not answer, frames are counted as unjudged, the outage is reported, and the link is retried.
+    /// Nothing is allocated per frame.
     /// </summary>
     public sealed class DetectionPipeline
     {
-        private readonly CanReceiveQueue _queue;
+        private readonly FrameRing _ring;
         private readonly FpgaLink _link;
         private readonly VerdictHandler _verdicts;
-        private readonly PendingFrames _pending;
         private readonly ReportWriter _report;
         private readonly IClock _clock;
         private readonly FailMode _failMode;
         private readonly long _retryUs;
-        private readonly CanFrame _frame = new CanFrame();
-        private FrameWindow _window;
-        private byte[] _input;
-        private int _nextTag;
+        private readonly byte[] _discard = new byte[Core.InputFormat.BytesPerFrame];
         private bool _down;
         private long _nextRetryUs;
 
-        /// <summary>A pipeline over its parts; <paramref name="windowFrames"/> is the model's N.</summary>
-        public DetectionPipeline(CanReceiveQueue queue, FpgaLink link, VerdictHandler verdicts, PendingFrames pending, ReportWriter report, IClock clock, int windowFrames, FailMode failMode, int retryMs)
+        /// <summary>A pipeline taking frames from <paramref name="source"/> into <paramref name="ring"/>.</summary>
+        public DetectionPipeline(ICanBus source, FrameRing ring, FpgaLink link, VerdictHandler verdicts, ReportWriter report, IClock clock, FailMode failMode, int retryMs)
         {
-            _queue = queue;
+            Source = source;
+            _ring = ring;
             _link = link;
             _verdicts = verdicts;
-            _pending = pending;
             _report = report;
             _clock = clock;
             _failMode = failMode;
             _retryUs = retryMs * 1000L;
-            SetWindow(windowFrames);
         }
 
-        /// <summary>Frames taken from the queue.</summary>
-        public long Frames { get; private set; }
+        /// <summary>Where frames come from: the CAN controller, or the injection queue during a HIL session.</summary>
+        public ICanBus Source;
+
+        /// <summary>Frames taken from the source.</summary>
+        public long Frames;
 
         /// <summary>True while detection is down (the FPGA does not answer).</summary>
         public bool Down
@@ -53,75 +51,83 @@ namespace CanIds.Firmware.Detection
             get { return _down; }
         }
 
-        /// <summary>Windows of <paramref name="frames"/> frames from now on (a new model may use another N); the context restarts.</summary>
-        public void SetWindow(int frames)
+        /// <summary>
+        /// One round: takes the frames waiting in the driver and makes one link transfer when there is work. Returns
+        /// true when it did work or verdicts are still awaited: the main loop then goes on at once instead of sleeping.
+        /// </summary>
+        public bool Service()
         {
-            _window = new FrameWindow(frames);
-            _input = new byte[_window.InputLength];
-        }
-
-        /// <summary>Processes every queued frame and services the link once; returns the frames processed.</summary>
-        public int Service()
-        {
-            int n = 0;
-            long arrival;
-            while ((arrival = _queue.TryDequeue(_frame)) >= 0)
+            long now = _clock.Microseconds;
+            int taken = 0;
+            if (_down)
             {
-                n++;
-                Frames++;
-                _window.Push(_frame);
-                if (_down)
-                {
-                    _verdicts.CountUnjudged(1);
-                    continue;
-                }
-
-                // Never more windows in flight than the pending ring remembers.
-                while (_link.Outstanding >= _pending.Capacity - 1 && !_down) Step();
-                if (_down)
-                {
-                    _verdicts.CountUnjudged(1);
-                    continue;
-                }
-
-                _window.CopyTo(_input, 0);
-                int tag = _nextTag;
-                _pending.Add(tag, _frame, arrival);
-                while (!_link.TryAddWindow(tag, _input, 0) && !_down) Step();
-                if (_down)
-                {
-                    _verdicts.CountUnjudged(1); // never sent: its tag goes to the next frame, so tags stay contiguous
-                    continue;
-                }
-
-                _nextTag = (_nextTag + 1) & 0xFFFF;
+                while (taken < _ring.Capacity && Source.TryRead(_discard, 0) != FrameId.None) taken++;
+                Frames += taken;
+                _verdicts.CountUnjudged(taken);
+                Retry(now);
+                return false;
             }
 
-            if (_down) Retry();
-            else if (_link.Outstanding > 0) Step();
-            _verdicts.Tick();
-            return n;
+            // The per-frame loop: FrameRing.Commit written out, since a call per frame costs in the interpreter.
+            ICanBus source = Source;
+            FrameRing ring = _ring;
+            byte[] records = ring.Records;
+            int[] ids = ring.Ids;
+            long[] sums = ring.ArrivalSums;
+            int mask = ring.Mask;
+            int next = ring.Next;
+            long sum = ring.Sum;
+            int unjudged = _link.Unjudged;
+            int room = mask - unjudged;
+            while (taken < room)
+            {
+                int slot = next & mask;
+                int id = source.TryRead(records, slot * Core.InputFormat.BytesPerFrame);
+                if (id == FrameId.None) break;
+                ids[slot] = id;
+                sum += now;
+                sums[slot] = sum;
+                next = (next + 1) & 0xFFFF;
+                taken++;
+            }
+
+            ring.Next = next;
+            ring.Sum = sum;
+            Frames += taken;
+            bool busy = taken > 0 || unjudged > 0 || _link.Queued > 0;
+            if (busy) Step();
+            return busy;
         }
 
-        // One link transfer; notices the FPGA going silent.
+        // One link transfer; notices the FPGA restarting or going silent.
         private void Step()
         {
             _link.Service();
-            if (!_link.Degraded) return;
-            _down = true; // the windows in flight are reported lost when the link is set up again
+            if (_link.OutOfStep)
+            {
+                long ms = _clock.Microseconds / 1000;
+                _report.Write("LINK", ms, "restart reason=fpga-out-of-step");
+                if (!_link.Connect()) GoDown();
+                return;
+            }
+
+            if (_link.ConsecutiveFailures >= FpgaLink.FailureThreshold) GoDown();
+        }
+
+        private void GoDown()
+        {
+            _down = true; // the frames in flight are reported lost when the link is set up again
             _nextRetryUs = _clock.Microseconds + _retryUs;
             _report.Write("LINK", _clock.Microseconds / 1000, "down reason=no-response mode=" + (_failMode == FailMode.Closed ? "fail-closed" : "fail-open"));
             if (_failMode == FailMode.Closed) _verdicts.ForceAlert(true);
         }
 
-        private void Retry()
+        private void Retry(long now)
         {
-            long now = _clock.Microseconds;
             if (now < _nextRetryUs) return;
             _nextRetryUs = now + _retryUs;
             if (!_link.Connect()) return;
             _down = false;
-            _window.Clear(); // the context of frames that were not judged is not trusted
             _report.Write("LINK", now / 1000, "up");
             if (_failMode == FailMode.Closed) _verdicts.ForceAlert(false);
         }

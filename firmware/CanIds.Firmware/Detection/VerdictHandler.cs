@@ -7,11 +7,12 @@ namespace CanIds.Firmware.Detection
     /// <summary>
     /// Acts on verdicts: counts them per class, raises the alert pin while attacks are seen (held a while after the
     /// last one), writes an ALERT line per attack frame (rate-limited, so a flood cannot flood the report port; the
-    /// suppressed ones are counted and reported), and measures the time from frame arrival to verdict.
+    /// suppressed ones are counted and reported), and measures the time from frame arrival to verdict. A run of benign
+    /// frames costs the same as one.
     /// </summary>
     public sealed class VerdictHandler : IVerdictSink
     {
-        private readonly PendingFrames _pending;
+        private readonly FrameRing _frames;
         private readonly IAlertPin _pin;
         private readonly IClock _clock;
         private readonly ReportWriter _report;
@@ -25,9 +26,9 @@ namespace CanIds.Firmware.Detection
         private long _lastSummaryUs;
 
         /// <summary>A handler reporting through <paramref name="report"/> at most <paramref name="alertsPerSecond"/> ALERT lines per second.</summary>
-        public VerdictHandler(PendingFrames pending, IAlertPin pin, IClock clock, ReportWriter report, int alertsPerSecond, int holdMs)
+        public VerdictHandler(FrameRing frames, IAlertPin pin, IClock clock, ReportWriter report, int alertsPerSecond, int holdMs)
         {
-            _pending = pending;
+            _frames = frames;
             _pin = pin;
             _clock = clock;
             _report = report;
@@ -35,23 +36,23 @@ namespace CanIds.Firmware.Detection
             _holdUs = holdMs * 1000L;
         }
 
-        /// <summary>Also told of every verdict and loss (HIL replay, tests); null on the device.</summary>
+        /// <summary>Also told of every verdict and loss (HIL injection, tests); null on the device.</summary>
         public IVerdictSink Observer;
 
         /// <summary>Verdicts received.</summary>
-        public long Judged { get; private set; }
+        public long Judged;
 
         /// <summary>Frames that will not be judged (lost by the link, or seen while detection was down).</summary>
-        public long Unjudged { get; private set; }
+        public long Unjudged;
 
         /// <summary>Verdicts naming an attack.</summary>
-        public long Attacks { get; private set; }
+        public long Attacks;
 
         /// <summary>Longest time from frame arrival to verdict (µs).</summary>
-        public long MaxLatencyUs { get; private set; }
+        public long MaxLatencyUs;
 
         /// <summary>Sum of arrival-to-verdict times (µs), for the mean.</summary>
-        public long TotalLatencyUs { get; private set; }
+        public long TotalLatencyUs;
 
         /// <summary>ALERT lines suppressed by the rate limit since the last report of them.</summary>
         public long SuppressedAlerts
@@ -79,25 +80,38 @@ namespace CanIds.Firmware.Detection
         }
 
         /// <inheritdoc />
-        public void OnVerdict(int tag, int cls, int bank)
+        public void OnBenign(int firstTag, int count)
         {
             long now = _clock.Microseconds;
-            long latency = now - _pending.Time(tag);
+            Judged += count;
+            _counts[0] += count;
+            // FrameRing.ArrivalSum and Arrival written out: once per transfer, however many frames the run holds.
+            long[] sums = _frames.ArrivalSums;
+            int mask = _frames.Mask;
+            long before = sums[(firstTag - 1) & mask];
+            TotalLatencyUs += count * now - (sums[(firstTag + count - 1) & mask] - before);
+            long oldest = now - (sums[firstTag & mask] - before); // arrivals ascend: the first frame waited longest
+            if (oldest > MaxLatencyUs) MaxLatencyUs = oldest;
+            if (Observer != null) Observer.OnBenign(firstTag, count);
+        }
+
+        /// <inheritdoc />
+        public void OnAttack(int tag, int cls, int bank)
+        {
+            long now = _clock.Microseconds;
+            long latency = now - _frames.Arrival(tag);
             Judged++;
+            Attacks++;
             TotalLatencyUs += latency;
             if (latency > MaxLatencyUs) MaxLatencyUs = latency;
-            if (cls < _counts.Length) _counts[cls]++;
-            if (Observer != null) Observer.OnVerdict(tag, cls, bank);
-            if (cls == 0) return;
-
-            Attacks++;
+            _counts[cls]++;
+            if (Observer != null) Observer.OnAttack(tag, cls, bank);
             _alertUntilUs = now + _holdUs;
             Drive(true);
             if (_alerts.Allow(now))
             {
                 string name = cls < _classes.Length ? _classes[cls] : "class-" + cls;
-                string id = _pending.Extended(tag) ? _pending.Id(tag).ToString("X8") : _pending.Id(tag).ToString("X3");
-                _report.Write("ALERT", now / 1000, "id=" + id + " class=" + name + " tag=" + tag + " latency_us=" + latency);
+                _report.Write("ALERT", now / 1000, "id=" + Ports.FrameId.Text(_frames.Id(tag)) + " class=" + name + " tag=" + tag + " latency_us=" + latency);
             }
         }
 
@@ -122,9 +136,8 @@ namespace CanIds.Firmware.Detection
         }
 
         /// <summary>Periodic work: drops the pin when the hold time has passed, reports suppressed alerts once a second at most.</summary>
-        public void Tick()
+        public void Tick(long now)
         {
-            long now = _clock.Microseconds;
             if (_pinHigh && !_forced && now > _alertUntilUs) Drive(false);
             if (_alerts.Suppressed > 0 && now - _lastSummaryUs >= 1000000)
             {

@@ -11,14 +11,17 @@ namespace CanIds.Firmware.Link
         /// <summary>Command code.</summary>
         public byte Code;
 
-        /// <summary>Payload bytes.</summary>
+        /// <summary>Payload bytes of a LOAD command (a PUSH's payload is read from the frame ring when it is sent).</summary>
         public readonly byte[] Payload;
 
-        /// <summary>Payload length.</summary>
+        /// <summary>Payload length of a LOAD command.</summary>
         public int Length;
 
-        /// <summary>Windows in a PUSH (for flow control).</summary>
-        public int Windows;
+        /// <summary>A PUSH's first frame tag.</summary>
+        public int FirstTag;
+
+        /// <summary>A PUSH's frames.</summary>
+        public int Frames;
 
         /// <summary>Sent with <see cref="Seq"/> and not yet resolved.</summary>
         public bool Sent;

@@ -18,23 +18,24 @@ namespace CanIds.Cli.Commands
         /// <summary>Builds the command.</summary>
         public static Command Create()
         {
-            var suites = new Argument<string[]>("suites") { Description = $"Suites to run: {string.Join(", ", BenchRunner.Suites.Keys)} (default: all).", Arity = ArgumentArity.ZeroOrMore };
-            var output = new Option<string>("--output", "-o") { Description = "Folder for the report (bench.md) and BenchmarkDotNet's own results.", DefaultValueFactory = _ => "bench" };
+            var all = BenchRunner.Suites.Keys.Append(FirmwareSuite.Name).ToArray();
+            var suites = new Argument<string[]>("suites") { Description = $"Suites to run: {string.Join(", ", all)} (default: all; firmware needs a clone with ../shared/tools/nanoclr beside it).", Arity = ArgumentArity.ZeroOrMore };
+            var output = new Option<string>("--output", "-o") { Description = "Folder for the report (bench.md, bench.json) and BenchmarkDotNet's own results.", DefaultValueFactory = _ => "bench" };
             var model = Models.Option("Model of the inference suite.");
             var parseFrames = new Option<int>("--parse-frames") { Description = "Frames per test log of the parse suite.", DefaultValueFactory = _ => BenchSettings.ParseFrames };
             var windows = new Option<int>("--windows") { Description = "Windows per call of the encode and inference suites.", DefaultValueFactory = _ => BenchSettings.Windows };
             var rtlFrames = new Option<int>("--rtl-frames") { Description = "Frames per call of the RTL co-simulation suite.", DefaultValueFactory = _ => BenchSettings.RtlFrames };
             var quick = new Option<bool>("--quick") { Description = "Fewer iterations (a smoke run; figures are noisier)." };
-            var command = new Command("bench", "Benchmark parsing, window encoding, inference (integer vs TorchSharp float), RTL co-simulation and training steps, each against a baseline in the same run.")
+            var command = new Command("bench", "Benchmark parsing, window encoding, inference (integer vs TorchSharp float), RTL co-simulation, training steps and the firmware on the nanoFramework runtime, each against a baseline in the same run.")
             {
                 suites, output, model, parseFrames, windows, rtlFrames, quick,
             };
             command.SetAction(parse => Guarded.Run(() =>
             {
-                var chosen = parse.GetValue(suites) is { Length: > 0 } s ? s : BenchRunner.Suites.Keys.ToArray();
+                var chosen = parse.GetValue(suites) is { Length: > 0 } s ? s : all;
                 foreach (var name in chosen)
                 {
-                    if (!BenchRunner.Suites.ContainsKey(name)) throw new ArgumentException($"unknown suite \"{name}\"; suites: {string.Join(", ", BenchRunner.Suites.Keys)}");
+                    if (!all.Contains(name)) throw new ArgumentException($"unknown suite \"{name}\"; suites: {string.Join(", ", all)}");
                 }
 
                 if (parse.GetValue(parseFrames) < 1000 || parse.GetValue(windows) < 1000 || parse.GetValue(rtlFrames) < 10) throw new ArgumentException("--parse-frames and --windows take at least 1,000, --rtl-frames at least 10");
@@ -50,6 +51,8 @@ namespace CanIds.Cli.Commands
                 var dir = Path.GetFullPath(parse.GetValue(output)!);
                 Directory.CreateDirectory(dir);
                 var figures = new List<BenchFigure>();
+                var values = new List<BenchValue>();
+                var sections = new List<string>();
                 AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
                     .Start(progress =>
@@ -58,18 +61,34 @@ namespace CanIds.Cli.Commands
                         foreach (var name in chosen)
                         {
                             tasks[name].IsIndeterminate = true;
-                            figures.AddRange(BenchRunner.Run(name, Path.Combine(dir, "benchmarkdotnet"), parse.GetValue(quick)));
+                            if (name == FirmwareSuite.Name)
+                            {
+                                var (root, configuration) = Repository.Locate();
+                                var result = FirmwareSuite.Run(root, configuration, parse.GetValue(quick) ? 2 : 5, Path.Combine(dir, "firmware"), m => tasks[name].Description = $"{name}: {m}");
+                                values.AddRange(result.Values);
+                                sections.Add(result.Markdown);
+                            }
+                            else
+                            {
+                                var run = BenchRunner.Run(name, Path.Combine(dir, "benchmarkdotnet"), parse.GetValue(quick));
+                                figures.AddRange(run);
+                                values.AddRange(BenchRunner.Values(run));
+                                sections.Add(BenchRunner.Markdown(run));
+                            }
+
+                            tasks[name].Description = name;
                             tasks[name].IsIndeterminate = false;
                             tasks[name].Value = 1;
                         }
                     });
-                var md = $"# canids bench\n\n{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}; BenchmarkDotNet in process{(parse.GetValue(quick) ? " (--quick)" : "")}.\n\n" + (warning != null ? $"**Warning: {warning}.**\n\n" : "") + BenchRunner.Markdown(figures);
+                var md = $"# canids bench\n\n{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}; BenchmarkDotNet in process{(parse.GetValue(quick) ? " (--quick)" : "")}.\n\n" + (warning != null ? $"**Warning: {warning}.**\n\n" : "") + string.Concat(sections);
                 File.WriteAllText(Path.Combine(dir, "bench.md"), md);
-                var table = new Table().AddColumns("suite", "case", "parameters", "per call", "items/s", "ratio");
-                foreach (var f in figures)
-                    table.AddRow(f.Suite, Markup.Escape(f.Case + (f.IsBaseline ? " (baseline)" : "")), Markup.Escape(f.Parameters), BenchRunner.Time(f.MeanSeconds), Markup.Escape($"{BenchRunner.Rate(f.ItemsPerSecond)} {f.Unit}"), f.RatioToBaseline.ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
+                BenchJson.Write(Path.Combine(dir, "bench.json"), values, parse.GetValue(quick), warning);
+                var table = new Table().AddColumns("suite", "case", "parameters", "value", "unit");
+                foreach (var v in values)
+                    table.AddRow(v.Suite, Markup.Escape(v.Case), Markup.Escape(v.Parameters), v.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(v.Unit));
                 AnsiConsole.Write(table);
-                AnsiConsole.MarkupLine(Markup.Escape($"report: {Path.Combine(dir, "bench.md")}"));
+                AnsiConsole.MarkupLine(Markup.Escape($"report: {Path.Combine(dir, "bench.md")}, {Path.Combine(dir, "bench.json")}"));
                 return ExitCodes.Ok;
             }));
             return command;

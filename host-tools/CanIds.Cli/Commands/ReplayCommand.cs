@@ -25,14 +25,15 @@ namespace CanIds.Cli.Commands
             var defaults = new LinkTimingModel();
             var fpgaMhz = new Option<double>("--fpga-mhz") { Description = "FPGA core clock (RTL target).", DefaultValueFactory = _ => defaults.FpgaMhz };
             var spiMhz = new Option<double>("--spi-mhz") { Description = "SPI clock, at most f_clk/8 (RTL target).", DefaultValueFactory = _ => defaults.SpiMhz };
-            var transferUs = new Option<double>("--mcu-transfer-us") { Description = "Stated MCU cost per SPI transfer, µs (RTL target).", DefaultValueFactory = _ => defaults.McuTransferUs };
-            var windowUs = new Option<double>("--mcu-window-us") { Description = "Stated MCU cost per window sent, µs (RTL target).", DefaultValueFactory = _ => defaults.McuWindowUs };
+            var frameUs = new Option<double>("--host-frame-us") { Description = "Firmware cost per frame on nanoCLR on the development host, µs (RTL target; measured by canids bench --suite firmware).", DefaultValueFactory = _ => defaults.HostFrameUs };
+            var transferUs = new Option<double>("--host-transfer-us") { Description = "Firmware cost per main-loop round with an SPI transfer on nanoCLR, µs (RTL target; measured likewise).", DefaultValueFactory = _ => defaults.HostTransferUs };
+            var factor = new Option<double>("--board-factor") { Description = "Board time per host time for interpreted code (RTL target; default: the CoreMark ratio of the host to an STM32F746 at 216 MHz, docs/hil.md).", DefaultValueFactory = _ => defaults.BoardFactor };
             var port = new Option<string?>("--port", "-p") { Description = "Serial port of the device (device target)." };
             var baud = new Option<int>("--baud") { Description = "Baud rate of --port.", DefaultValueFactory = _ => 921_600 };
             var output = new Option<string>("--output", "-o") { Description = "Folder for the report (replay.md, latency-histogram.png, replay-confusion-matrix.png).", DefaultValueFactory = _ => "replay" };
             var command = new Command("replay", "Replay a log through the model, the firmware + RTL co-simulation, or a device; check every verdict and measure latency.")
             {
-                model, target, pace, bitRate, fpgaMhz, spiMhz, transferUs, windowUs, port, baud, output,
+                model, target, pace, bitRate, fpgaMhz, spiMhz, frameUs, transferUs, factor, port, baud, output,
             };
             data.AddTo(command);
             command.SetAction(parse => Guarded.Run(() =>
@@ -43,7 +44,7 @@ namespace CanIds.Cli.Commands
                     Target = Enum.Parse<ReplayTarget>(parse.GetValue(target)!, ignoreCase: true),
                     Pace = parse.GetValue(pace) == "full-load" ? ReplayPace.FullLoad : ReplayPace.Recorded,
                     BitRate = parse.GetValue(bitRate),
-                    Timing = new LinkTimingModel { FpgaMhz = parse.GetValue(fpgaMhz), SpiMhz = parse.GetValue(spiMhz), McuTransferUs = parse.GetValue(transferUs), McuWindowUs = parse.GetValue(windowUs) },
+                    Timing = new LinkTimingModel { FpgaMhz = parse.GetValue(fpgaMhz), SpiMhz = parse.GetValue(spiMhz), HostFrameUs = parse.GetValue(frameUs), HostTransferUs = parse.GetValue(transferUs), BoardFactor = parse.GetValue(factor) },
                     Port = parse.GetValue(port),
                     Baud = parse.GetValue(baud),
                 };

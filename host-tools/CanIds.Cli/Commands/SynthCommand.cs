@@ -111,15 +111,16 @@ namespace CanIds.Cli.Commands
             sb.AppendLine("A saturated 1 Mbit/s bus carries at most ~9,000 eight-byte frames/s: the accelerator must reach ≥ 9,000 inferences/s.");
             sb.AppendLine();
 
-            var window = new byte[model.InputLength];
-            var (latency, simConfig) = AnsiConsole.Status().Start("latency in simulation", _ => RtlLatency.OneWindow(window));
+            var record = new byte[LinkProtocol.FrameRecordLength];
+            var (latency, simConfig) = AnsiConsole.Status().Start("latency in simulation", _ => RtlLatency.OneFrame(record));
             sb.AppendLine("## Latency");
             sb.AppendLine();
             if (simConfig != chosen.ConfigId) sb.AppendLine($"(The simulated build, config {simConfig:x8}, is not this model's folding {chosen.ConfigId:x8}: rebuild fpga/gen.)").AppendLine();
-            int frameBytes = LinkProtocol.HeaderLength + LinkProtocol.TagLength + model.InputLength + LinkProtocol.CrcLength;
-            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- FPGA, from the end of the SPI transfer carrying a window to the IRQ announcing its verdict (Verilator, folding {chosen.FoldingText}): **{latency:N0} cycles** = {latency / clockMhz:F1} µs at {clockMhz:0} MHz{(iceResult.FmaxMhz is { } h ? $", {latency / h:F1} µs at the iCE40's {h:F1} MHz (its own folding is slower per layer)" : "")}."));
-            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- SPI, one window per transfer ({frameBytes} bytes: 6 header, 2 tag, {model.InputLength} input, 2 CRC): {frameBytes * 8 / spiMhz:F1} µs at {spiMhz:0} MHz; its verdict (3 bytes) rides in the next transfer's response, or an 11-byte POLL ({11 * 8 / spiMhz:F1} µs)."));
-            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Frame to verdict on the FPGA side: {frameBytes * 8 / spiMhz + latency / clockMhz + 11 * 8 / spiMhz:F1} µs at {spiMhz:0} MHz SPI and {clockMhz:0} MHz core (the paper: 110 µs from message reception). `canids replay` adds the MCU's share."));
+            int frameBytes = LinkProtocol.CommandHeaderLength + LinkProtocol.FrameRecordLength + LinkProtocol.CrcLength;
+            int pollBytes = LinkProtocol.ResponseLength(0, LinkProtocol.VerdictRecordLength);
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- FPGA, from the end of the SPI transfer carrying a frame record to the IRQ announcing its verdict (Verilator, folding {chosen.FoldingText}): **{latency:N0} cycles** = {latency / clockMhz:F1} µs at {clockMhz:0} MHz{(iceResult.FmaxMhz is { } h ? $", {latency / h:F1} µs at the iCE40's {h:F1} MHz (its own folding is slower per layer)" : "")}."));
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- SPI, one frame per transfer ({frameBytes} bytes: {LinkProtocol.CommandHeaderLength} header, {LinkProtocol.FrameRecordLength} record, 2 CRC): {frameBytes * 8 / spiMhz:F1} µs at {spiMhz:0} MHz; a benign verdict is the judged tag in the next response's header, an attack adds a 3-byte record (a {pollBytes}-byte POLL: {pollBytes * 8 / spiMhz:F1} µs)."));
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Frame to verdict on the FPGA side: {frameBytes * 8 / spiMhz + latency / clockMhz + pollBytes * 8 / spiMhz:F1} µs at {spiMhz:0} MHz SPI and {clockMhz:0} MHz core (the paper: 110 µs from message reception). `canids replay` adds the MCU's share."));
             return sb.ToString();
         }
 

@@ -88,7 +88,7 @@ namespace CanIds.Cli.Demo
         {
             var o = r.Outcome;
             Note("replay", $"{o.Classes.Length:N0} frames, {r.Mismatches:N0} mismatches vs the integer model, latency p50 {o.Percentile(50):F0} µs / p99 {o.Percentile(99):F0} µs");
-            var (cycles, _) = RtlLatency.OneWindow(new byte[_model!.InputLength]);
+            var (cycles, _) = RtlLatency.OneFrame(new byte[CanIds.Core.Link.LinkProtocol.FrameRecordLength]);
             double fpgaUs = cycles / r.Settings.Timing.FpgaMhz;
             _versusPaper.Add(("FPGA inference latency (window in → verdict ready)", "0.11 ms", string.Create(CultureInfo.InvariantCulture, $"{fpgaUs / 1000:F4} ms ({cycles:N0} cycles at {r.Settings.Timing.FpgaMhz:0} MHz)"), fpgaUs < 110));
             _versusPaper.Add(("frame received → verdict, p50 / p99 (SPI and MCU model included)", "-", string.Create(CultureInfo.InvariantCulture, $"{o.Percentile(50) / 1000:F3} / {o.Percentile(99) / 1000:F3} ms"), null));

@@ -8,11 +8,11 @@ namespace CanIds.Cli.Synthesis
     public static class RtlLatency
     {
         /// <summary>
-        /// Cycles from the end of the SPI transfer that pushes one window (chip select released) until the IRQ pin says
-        /// its verdict is waiting, with the pipeline idle before: FIFO, feeder, every layer, argmax, verdict queue.
+        /// Cycles from the end of the SPI transfer that pushes one frame record (chip select released) until the IRQ pin
+        /// says its verdict is waiting, with the pipeline idle before: FIFO, window, every layer, argmax, verdict queue.
         /// Also returns the simulated model's hardware config id, to check it is the build being reported.
         /// </summary>
-        public static (long Cycles, uint ConfigId) OneWindow(byte[] input)
+        public static (long Cycles, uint ConfigId) OneFrame(byte[] record)
         {
             using var sim = new RtlSimulator();
             var tx = new byte[256];
@@ -28,14 +28,12 @@ namespace CanIds.Cli.Synthesis
 
             Transfer(LinkProtocol.CmdReset, 0, 0, 0);
             int n = Transfer(LinkProtocol.CmdStatus, 1, 0, LinkProtocol.ResponseLength(1, LinkProtocol.StatusLength));
-            if (!response.Parse(rx, n, 3, isStatus: true)) throw new InvalidOperationException("the simulated FPGA did not answer STATUS: " + response.Problem);
+            if (!response.Parse(rx, n, LinkProtocol.VerdictRecordLength, isStatus: true)) throw new InvalidOperationException("the simulated FPGA did not answer STATUS: " + response.Problem);
             var status = new LinkStatus();
-            status.Parse(rx, LinkProtocol.HeaderLength);
-            tx[LinkProtocol.HeaderLength] = 0;
-            tx[LinkProtocol.HeaderLength + 1] = 1;
-            input.CopyTo(tx, LinkProtocol.HeaderLength + 2);
+            status.Parse(rx, LinkProtocol.ResponseHeaderLength);
+            record.CopyTo(tx, LinkProtocol.CommandHeaderLength);
             sim.Run(2000);
-            Transfer(LinkProtocol.CmdPush, 2, 2 + input.Length, 0);
+            Transfer(LinkProtocol.CmdPush, 2, record.Length, 0);
             long start = sim.Cycles;
             while (!sim.Irq)
             {

@@ -12,10 +12,11 @@ using CanIds.Traffic;
 namespace CanIds.Hil.Replay
 {
     /// <summary>
-    /// Replays a log through the firmware logic and the Verilated FPGA in simulated time: frames arrive on the
-    /// virtual bus at their arrival times, the firmware's main loop runs whenever it has work, and every SPI transfer
-    /// and FPGA cycle moves the clock (see <see cref="LinkTimingModel"/>). Each frame's latency is its verdict's time
-    /// minus its arrival.
+    /// Replays a log through the firmware's own main loop and the Verilated FPGA in virtual time: frames arrive in the
+    /// virtual CAN driver at their times, the loop runs as on the device (it polls the driver, pushes, polls for
+    /// verdicts, and sleeps only when idle, until the next frame's receive event), and every operation moves the clock:
+    /// the MCU's derived cost per frame and per transfer, the SPI bits on the wire, the FPGA's cycles (see
+    /// <see cref="LinkTimingModel"/>). Each frame's latency is its verdict's time minus its arrival.
     /// </summary>
     public static class RtlReplay
     {
@@ -23,20 +24,21 @@ namespace CanIds.Hil.Replay
         /// Runs <paramref name="records"/> (arriving at <paramref name="arrivalsUs"/>) through a fresh firmware on
         /// <paramref name="fpga"/>. The firmware first loads <paramref name="model"/> into the FPGA the way a flashed
         /// update is loaded (signed image, verified, sent over the link), so the replay never depends on what the
-        /// simulated bitstream's memories were initialised with.
-        /// <paramref name="progress"/> gets frames done.
+        /// simulated bitstream's memories were initialised with. <paramref name="progress"/> gets frames done.
         /// </summary>
         public static ReplayOutcome Run(RtlSimulator fpga, IReadOnlyList<CanRecord> records, long[] arrivalsUs, LinkTimingModel timing, IntegerModel model, string storageDir, Action<int>? progress = null)
         {
             var clock = new VirtualClock();
-            var spi = new TimedSpi(fpga, clock, timing, model.InputLength);
+            var spi = new TimedSpi(fpga, clock, timing);
             var rig = new FirmwareRig(spi, new CapturingSerial(), new DirectoryStorage(storageDir), new FirmwareOptions(), clock);
-            spi.Outstanding = () => rig.App.Link.Outstanding;
+            spi.InFlight = () => rig.App.Link.Unjudged;
             rig.App.Boot();
             Load(rig, model);
-            long start = clock.Microseconds; // boot took link transfers: frames arrive after it
+            rig.Bus.ReadCostUs = timing.McuFrameUs;
+            long start = clock.Microseconds; // boot and loading took link transfers: frames arrive after them
+            for (int i = 0; i < records.Count; i++) rig.Bus.ArriveAt(records[i], start + arrivalsUs[i], i);
+
             var outcome = new ReplayOutcome(records.Count, arrivalsUs);
-            var queued = new List<int>(records.Count); // frames the receive queue took, in the order they get tags
             int judged = 0, lastTag = -1;
             long tagged = -1;
 
@@ -44,43 +46,32 @@ namespace CanIds.Hil.Replay
             {
                 for (; judged < rig.Verdicts.Count; judged++)
                 {
-                    // Tags count queued frames modulo 65,536 and come back in order (lost windows skip some): unwrap.
+                    // Tags count the frames the firmware took, modulo 65,536, and come back in order: unwrap.
                     var v = rig.Verdicts[judged];
                     tagged += lastTag < 0 ? v.Tag + 1 : (v.Tag - lastTag) & 0xFFFF;
                     lastTag = v.Tag;
-                    if (tagged >= queued.Count) throw new InvalidOperationException($"verdict tag {v.Tag} matches no queued frame");
-                    int frame = queued[(int)tagged];
+                    if (tagged >= rig.Bus.Taken.Count) throw new InvalidOperationException($"verdict tag {v.Tag} matches no frame the firmware took");
+                    int frame = rig.Bus.Taken[(int)tagged];
                     outcome.Classes[frame] = (byte)v.Class;
                     outcome.LatencyUs[frame] = v.TimeUs - start - arrivalsUs[frame];
                 }
             }
 
-            for (int i = 0; i < records.Count; i++)
+            for (long rounds = 0; rounds < 50_000_000; rounds++)
             {
-                long due = start + arrivalsUs[i];
-                while (clock.Microseconds < due && Busy(rig))
+                if (!rig.App.RunOnce())
                 {
-                    long before = clock.Microseconds;
-                    rig.App.RunOnce();
-                    if (clock.Microseconds == before) clock.Advance(1); // a loop round with no transfer still takes time
+                    if (rig.Bus.Scheduled == 0 && rig.Bus.Waiting == 0 && !rig.App.Link.Busy) break;
+                    rig.App.Idle();
                 }
 
-                if (clock.Microseconds < due) clock.Microseconds = due;
-                if (rig.ArriveAt(records[i], due)) queued.Add(i); // the receive interrupt fires mid-transfer too: stamped when it fired
                 Collect();
-                if ((i & 1023) == 0) progress?.Invoke(i);
-            }
-
-            for (int rounds = 0; Busy(rig) && rounds < 1_000_000; rounds++)
-            {
-                long before = clock.Microseconds;
-                rig.App.RunOnce();
-                if (clock.Microseconds == before) clock.Advance(1);
+                if ((rounds & 1023) == 0) progress?.Invoke(judged);
             }
 
             Collect();
             progress?.Invoke(records.Count);
-            outcome.Overruns = rig.App.Queue.Overruns;
+            outcome.Overruns = rig.Bus.Overruns;
             return outcome;
         }
 
@@ -94,7 +85,5 @@ namespace CanIds.Hil.Replay
             if (rig.App.Activate(image, image.Length) != UpdateProtocol.Ok)
                 throw new InvalidOperationException($"the firmware could not load the model into the simulated FPGA: {rig.App.Reason} (the RTL is built for another network shape: canids export --rtl fpga/gen and rebuild)");
         }
-
-        private static bool Busy(FirmwareRig rig) => (rig.App.Queue.Count > 0 || rig.App.Link.Outstanding > 0) && !rig.App.Pipeline.Down;
     }
 }

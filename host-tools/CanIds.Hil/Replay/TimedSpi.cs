@@ -1,41 +1,40 @@
-using System;
-using CanIds.Core.Link;
 using CanIds.Firmware.Ports;
 using CanIds.Fpga.Sim;
 
 namespace CanIds.Hil.Replay
 {
     /// <summary>
-    /// The SPI port of a timed replay: before a transfer the FPGA runs for the time that passed since the last one
-    /// (skipped while no window is in flight: an idle pipeline has nothing to do), then the transfer is clocked bit by
-    /// bit, and the firmware's clock advances by the MCU's stated cost plus the bits' time on the wire.
+    /// The SPI port of a timed replay: the MCU's cost of a main-loop round with a transfer is charged, the FPGA runs for
+    /// the time that passed since the last transfer (skipped while nothing is in flight: an idle pipeline has nothing
+    /// to do), then the transfer is clocked bit by bit and the firmware's clock advances by the bits' time on the wire.
     /// </summary>
     public sealed class TimedSpi : ISpiPort
     {
         private readonly RtlSimulator _fpga;
         private readonly VirtualClock _clock;
         private readonly LinkTimingModel _timing;
-        private readonly int _windowBytes;
         private double _fpgaUs; // FPGA time simulated, µs on the firmware's clock
-        private double _carry;  // sub-microsecond remainder of the firmware's clock
 
-        /// <summary>
-        /// A port to <paramref name="fpga"/> on <paramref name="clock"/>; <paramref name="inputLength"/> is the window
-        /// size, so a PUSH's windows can be counted.
-        /// </summary>
-        public TimedSpi(RtlSimulator fpga, VirtualClock clock, LinkTimingModel timing, int inputLength)
+        /// <summary>A port to <paramref name="fpga"/> on <paramref name="clock"/>.</summary>
+        public TimedSpi(RtlSimulator fpga, VirtualClock clock, LinkTimingModel timing)
         {
             timing.Validate();
             _fpga = fpga;
             _clock = clock;
             _timing = timing;
-            _windowBytes = LinkProtocol.TagLength + inputLength;
             fpga.HalfPeriod = timing.HalfPeriod;
-            _fpgaUs = clock.Microseconds;
+            _fpgaUs = clock.Exact;
         }
 
-        /// <summary>Windows the firmware's link counts as sent and not judged (those of the PUSH being made included). Default: assume busy.</summary>
-        public Func<int> Outstanding { get; set; } = () => int.MaxValue;
+        /// <summary>Frames in the FPGA (pushed and not judged): its pipeline must run. Default: assume a full FIFO.</summary>
+        public System.Func<int> InFlight { get; set; } = () => 32;
+
+        /// <summary>
+        /// Core cycles that suffice to judge <see cref="InFlight"/> frames from any state: the pipeline's latency plus the
+        /// slowest layer's interval per frame, with margin. Beyond them the FPGA only idles, which changes nothing, so a
+        /// long MCU pause is simulated as that many cycles instead of all of them.
+        /// </summary>
+        public static long CyclesToDrain(int frames) => 6000 + 1200L * frames;
 
         /// <summary>Transfers made.</summary>
         public long Transfers { get; private set; }
@@ -46,31 +45,22 @@ namespace CanIds.Hil.Replay
         /// <inheritdoc />
         public void TransferFullDuplex(byte[] write, byte[] read, int count)
         {
-            int windows = write[0] == LinkProtocol.CmdPush ? ((write[4] << 8) | write[5]) / _windowBytes : 0;
-            Advance(_timing.McuTransferUs + windows * _timing.McuWindowUs);
-            CatchUp(Outstanding() - windows > 0);
+            _clock.Advance(_timing.McuTransferUs);
+            CatchUp(InFlight());
             _fpga.Transfer(write, read, count, -1);
-            Advance(count * 8 / _timing.ActualSpiMhz);
-            _fpgaUs = _clock.Microseconds + _carry;
+            _clock.Advance(count * 8 / _timing.ActualSpiMhz);
+            _fpgaUs = _clock.Exact;
             Transfers++;
             Bytes += count;
         }
 
-        // The FPGA works on while the MCU is elsewhere: run its clock up to now.
-        private void CatchUp(bool busy)
+        // The FPGA works on while the MCU is elsewhere: run its clock up to now (or until it has nothing left to do).
+        private void CatchUp(int inFlight)
         {
-            double now = _clock.Microseconds + _carry;
+            double now = _clock.Exact;
             long cycles = (long)((now - _fpgaUs) * _timing.FpgaMhz);
-            if (cycles > 0 && busy) _fpga.Run(cycles);
+            if (cycles > 0 && inFlight > 0) _fpga.Run(System.Math.Min(cycles, CyclesToDrain(inFlight)));
             _fpgaUs = now;
-        }
-
-        private void Advance(double us)
-        {
-            _carry += us;
-            long whole = (long)Math.Floor(_carry);
-            _clock.Advance(whole);
-            _carry -= whole;
         }
     }
 }

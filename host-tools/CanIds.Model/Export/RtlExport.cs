@@ -12,8 +12,9 @@ namespace CanIds.Model.Export
 {
     /// <summary>
     /// The RTL's parameter files, generated from a model and its hardware: <c>cqmlp_params.vh</c> (layer shapes,
-    /// folding, widths, memory layout, config and model ids) and one <c>$readmemh</c> file per memory holding the
-    /// model the bitstream boots with. The RTL never carries a hand-copied number.
+    /// folding, widths, memory layout, config and model ids), one <c>$readmemh</c> file per memory holding the
+    /// model the bitstream boots with, and the link protocol's constants (<see cref="LinkProtocolExport"/>). The RTL
+    /// never carries a hand-copied number.
     /// </summary>
     public static class RtlExport
     {
@@ -52,6 +53,9 @@ namespace CanIds.Model.Export
             var paramsPath = Path.Combine(directory, ParamsFile);
             File.WriteAllText(paramsPath, Params(model, hardware, memories));
             written.Add(paramsPath);
+            var linkPath = Path.Combine(directory, LinkProtocolExport.FileName);
+            File.WriteAllText(linkPath, LinkProtocolExport.Text());
+            written.Add(linkPath);
             return written;
         }
 

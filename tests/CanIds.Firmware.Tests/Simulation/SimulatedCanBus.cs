@@ -3,14 +3,14 @@ using CanIds.Firmware.Ports;
 
 namespace CanIds.Firmware.Tests.Simulation
 {
-    /// <summary>A CAN bus for tests: frames queued by the test come out of <see cref="TryReceive"/> in order.</summary>
+    /// <summary>A CAN driver for tests: frames queued by the test come out of <see cref="TryRead"/> in order, as input records.</summary>
     public sealed class SimulatedCanBus : ICanBus
     {
         private readonly CanFrame[] _queue;
         private int _head;
         private int _count;
 
-        /// <summary>A bus whose receive buffer holds up to <paramref name="capacity"/> frames.</summary>
+        /// <summary>A driver whose receive buffer holds up to <paramref name="capacity"/> frames.</summary>
         public SimulatedCanBus(int capacity)
         {
             _queue = new CanFrame[capacity];
@@ -20,44 +20,47 @@ namespace CanIds.Firmware.Tests.Simulation
             }
         }
 
-        /// <inheritdoc />
-        public event FramesArrivedHandler FramesArrived;
-
         /// <summary>Frames waiting to be received.</summary>
         public int Waiting
         {
             get { return _count; }
         }
 
-        /// <summary>Queues a standard data frame without raising the arrival event.</summary>
-        public void Queue(uint id, byte[] data)
+        /// <inheritdoc />
+        public int Events { get; private set; }
+
+        /// <summary>Times <see cref="WaitForFrames"/> was called (the main loop went idle).</summary>
+        public int Waits;
+
+        /// <summary>Queues a standard data frame; false when the buffer is full (the driver drops it).</summary>
+        public bool Queue(uint id, byte[] data)
         {
+            if (_count == _queue.Length) return false;
             _queue[(_head + _count) % _queue.Length].Set(id, false, false, data, 0, data.Length);
             _count++;
-        }
-
-        /// <summary>Raises the arrival event, as the driver does after reception.</summary>
-        public void RaiseArrival()
-        {
-            FramesArrivedHandler handler = FramesArrived;
-            if (handler != null)
-            {
-                handler(this);
-            }
+            Events++;
+            return true;
         }
 
         /// <inheritdoc />
-        public bool TryReceive(CanFrame frame)
+        public int TryRead(byte[] records, int offset)
         {
             if (_count == 0)
             {
-                return false;
+                return FrameId.None;
             }
 
-            frame.CopyFrom(_queue[_head]);
+            CanFrame frame = _queue[_head];
+            InputFormat.EncodeFrame(frame, records, offset);
             _head = (_head + 1) % _queue.Length;
             _count--;
-            return true;
+            return FrameId.Of(frame.Id, frame.IsExtended, frame.IsRemote);
+        }
+
+        /// <inheritdoc />
+        public void WaitForFrames(int timeoutMs)
+        {
+            Waits++;
         }
     }
 }

@@ -12,7 +12,7 @@ namespace NanoTestBridge.Fixture
     [TestClass]
     public class Lifecycle
     {
-        private int _setups;
+        private static int _setups;
 
         [Setup]
         public void Before() { _setups++; Journal.Text += "setup;"; }
@@ -61,6 +61,14 @@ namespace NanoTestBridge.Fixture
     {
         [TestMethod] public void Passes() { }
         [Cleanup] public void After() { throw new InvalidOperationException("cleanup broke"); }
+    }
+
+    [TestClass]
+    public class InstanceState
+    {
+        private int _count;
+
+        [TestMethod] public void CountsOnAnInstance() { _count++; }
     }
 
     public class NotATestClass
