@@ -25,7 +25,7 @@ namespace CanIds.Cli.Commands
             var defaults = new LinkTimingModel();
             var fpgaMhz = new Option<double>("--fpga-mhz") { Description = "FPGA core clock (RTL target).", DefaultValueFactory = _ => defaults.FpgaMhz };
             var spiMhz = new Option<double>("--spi-mhz") { Description = "SPI clock, at most f_clk/8 (RTL target).", DefaultValueFactory = _ => defaults.SpiMhz };
-            var frameUs = new Option<double>("--host-frame-us") { Description = "Firmware cost per frame on nanoCLR on the development host, µs (RTL target; measured by canids bench --suite firmware).", DefaultValueFactory = _ => defaults.HostFrameUs };
+            var frameUs = new Option<double>("--host-frame-us") { Description = "Firmware cost per frame on nanoCLR on the development host, µs (RTL target; measured by canids bench firmware).", DefaultValueFactory = _ => defaults.HostFrameUs };
             var transferUs = new Option<double>("--host-transfer-us") { Description = "Firmware cost per main-loop round with an SPI transfer on nanoCLR, µs (RTL target; measured likewise).", DefaultValueFactory = _ => defaults.HostTransferUs };
             var factor = new Option<double>("--board-factor") { Description = "Board time per host time for interpreted code (RTL target; default: the CoreMark ratio of the host to an STM32F746 at 216 MHz, docs/hil.md).", DefaultValueFactory = _ => defaults.BoardFactor };
             var port = new Option<string?>("--port", "-p") { Description = "Serial port of the device (device target)." };

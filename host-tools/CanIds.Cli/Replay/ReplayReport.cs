@@ -45,7 +45,7 @@ namespace CanIds.Cli.Replay
             md.AppendLine($"- pace: {Pace(s)}; {o.Classes.Length:N0} frames over {(o.ArrivalsUs.Length > 0 ? o.ArrivalsUs[^1] / 1e6 : 0):F2} s of bus time");
             if (s.Target == ReplayTarget.Rtl) md.AppendLine($"- timing: {s.Timing}");
             if (s.Target == ReplayTarget.Device) md.AppendLine("- latency: measured by the device, from queuing an injected frame to its verdict");
-            md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- judged {o.Judged:N0} of {o.Classes.Length:N0} frames; receive-queue overruns {o.Overruns:N0}; replay took {r.Elapsed.TotalSeconds:F1} s"));
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- judged {o.Judged:N0} of {o.Classes.Length:N0} frames; frames dropped by the CAN driver (its receive buffer full) {o.Overruns:N0}; replay took {r.Elapsed.TotalSeconds:F1} s"));
             if (s.Target != ReplayTarget.Model) md.AppendLine($"- **bit-exact check against the integer model: {r.Mismatches:N0} mismatches** in {o.Classes.Length:N0} frames");
             md.AppendLine();
             if (LatencyTable(o) is { } table)

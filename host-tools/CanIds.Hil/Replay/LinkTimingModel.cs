@@ -7,14 +7,14 @@ namespace CanIds.Hil.Replay
     /// How a timed replay turns work into time (docs/hil.md keeps apart what is measured, derived and assumed).
     /// FPGA side, simulated: the RTL runs at <see cref="FpgaMhz"/> and SCLK is f_clk / (2 × half period), so every
     /// transferred bit and every pipeline cycle is simulated. MCU side, derived: the firmware's cost on nanoCLR, measured
-    /// on the development host by <c>canids bench --suite firmware</c> (<see cref="HostFrameUs"/>,
+    /// on the development host by <c>canids bench firmware</c> (<see cref="HostFrameUs"/>,
     /// <see cref="HostTransferUs"/>), times the stated host-to-board factor <see cref="BoardFactor"/>.
     /// </summary>
     public sealed record LinkTimingModel
     {
         /// <summary>
         /// Measured: nanoCLR CPU µs per frame on the development host (AMD EPYC, 2 cores), from
-        /// <c>canids bench --suite firmware</c> (bench.json, case frame).
+        /// <c>canids bench firmware</c> (bench.json, case frame).
         /// </summary>
         public const double MeasuredHostFrameUs = 1.75;
 
