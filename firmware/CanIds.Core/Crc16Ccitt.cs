@@ -16,6 +16,9 @@ namespace CanIds.Core
         /// <summary>The register's value before any byte.</summary>
         public const ushort Initial = 0xFFFF;
 
+        /// <summary>The generator polynomial, MSB first (x^16 + x^12 + x^5 + 1).</summary>
+        public const ushort Polynomial = 0x1021;
+
         // T0[n]: the register after byte n from register 0; Tk[n]: the same followed by k zero bytes.
         private static readonly ushort[] T0 = BuildTable();
         private static readonly ushort[] T1 = Advance(T0);
@@ -60,7 +63,7 @@ namespace CanIds.Core
                 int c = n << 8;
                 for (int k = 0; k < 8; k++)
                 {
-                    c = (c & 0x8000) != 0 ? (c << 1) ^ 0x1021 : c << 1;
+                    c = (c & 0x8000) != 0 ? (c << 1) ^ Polynomial : c << 1;
                 }
 
                 table[n] = (ushort)c;

@@ -6,6 +6,12 @@ namespace CanIds.Core
     /// </summary>
     public static class Crc32
     {
+        /// <summary>The register before any byte, and the final XOR.</summary>
+        public const uint Initial = 0xFFFFFFFF;
+
+        /// <summary>The generator polynomial, reflected (LSB first).</summary>
+        public const uint Polynomial = 0xEDB88320;
+
         private static readonly uint[] Table = BuildTable();
 
         /// <summary>The CRC of <paramref name="count"/> bytes at <paramref name="offset"/>.</summary>
@@ -20,14 +26,14 @@ namespace CanIds.Core
         /// </summary>
         public static uint Update(uint crc, byte[] data, int offset, int count)
         {
-            uint c = ~crc;
+            uint c = crc ^ Initial;
             int end = offset + count;
             for (int i = offset; i < end; i++)
             {
                 c = Table[(c ^ data[i]) & 0xFF] ^ (c >> 8);
             }
 
-            return ~c;
+            return c ^ Initial;
         }
 
         private static uint[] BuildTable()
@@ -38,7 +44,7 @@ namespace CanIds.Core
                 uint c = n;
                 for (int k = 0; k < 8; k++)
                 {
-                    c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
+                    c = (c & 1) != 0 ? Polynomial ^ (c >> 1) : c >> 1;
                 }
 
                 table[n] = c;

@@ -193,9 +193,14 @@ namespace CanIds.Firmware
                 return Fail(UpdateProtocol.WrongShape, "image for hardware " + parsed.HardwareConfigId.ToString("x8") + ", the FPGA is " + fpga.ConfigId.ToString("x8"));
             }
 
-            if (parsed.WindowFrames * InputFormat.BytesPerFrame != fpga.InputLength || parsed.Classes.Length != fpga.Classes || parsed.PayloadLength != fpga.ImageBytes)
+            if (parsed.WindowFrames * InputFormat.BytesPerFrame != fpga.InputLength || parsed.PayloadLength != fpga.ImageBytes)
             {
-                return Fail(UpdateProtocol.WrongShape, "the image's window, classes or payload do not match the FPGA's");
+                return Fail(UpdateProtocol.WrongShape, "the image's window or payload length does not match the FPGA's");
+            }
+
+            if (parsed.Classes.Length > fpga.MaxClasses)
+            {
+                return Fail(UpdateProtocol.WrongShape, "the model has " + parsed.Classes.Length + " classes, the FPGA at most " + fpga.MaxClasses);
             }
 
             int ack = Link.LoadModel(image, parsed.HeaderLength, parsed.PayloadLength, parsed.HardwareConfigId, parsed.ModelId, _options.LoadChunk);

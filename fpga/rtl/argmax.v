@@ -1,9 +1,10 @@
-// The output layer's accumulators arrive PE at a time, in neuron order; the class is the first neuron holding the
-// largest value (ties to the lowest index, as the integer model defines). At the vector's end one verdict record
-// goes to the queue: tag, class with the model bank in bit 7, and, with EMIT_ACC, every accumulator.
+// The output layer's accumulators arrive PE at a time, in neuron order; the class is the first of the model's
+// `classes` neurons holding the largest value (ties to the lowest index, as the integer model defines; the family's
+// further neurons are padding and never win). At the vector's end one verdict record goes to the queue: tag, class
+// with the model bank in bit 7, and, with EMIT_ACC, every output neuron's accumulator.
 `default_nettype none
 module argmax #(
-    parameter integer CLASSES = 5,
+    parameter integer CLASSES = 8,               // output neurons (the family's most classes)
     parameter integer PE = 1,
     parameter integer ACCW = 8,
     parameter integer RW = 24                    // 24: tag and class; 24 + 16 * CLASSES: with the accumulators
@@ -16,6 +17,7 @@ module argmax #(
     input  wire               in_last,
     input  wire [15:0]        in_tag,
     input  wire               in_bank,
+    input  wire [7:0]         classes,           // the judging model's classes (of the vector's bank)
     output reg                rec_we,
     output reg  [RW-1:0]      rec_data,
     output reg                rec_bank
@@ -29,15 +31,21 @@ module argmax #(
     reg [CLASSES*16-1:0]  accs_next;
     integer p;
 
+    reg                   cand_ok;
+    reg [6:0]             idx;
     always @(*) begin
-        // The best of this group (the first of equals), then against the running best (strictly greater wins).
+        // The best of this group's model neurons (the first of equals), then against the running best (strictly
+        // greater wins).
         cand = $signed(in_data[ACCW-1:0]);
-        cand_idx = in_addr[6:0] * PE[6:0];
-        for (p = 1; p < PE; p = p + 1) begin
+        cand_idx = 7'd0;
+        cand_ok = 1'b0;
+        for (p = 0; p < PE; p = p + 1) begin
             v = $signed(in_data[p*ACCW +: ACCW]);
-            if (v > cand) begin
+            idx = in_addr[6:0] * PE[6:0] + p[6:0];
+            if ({1'b0, idx} < classes && (!cand_ok || v > cand)) begin
                 cand = v;
-                cand_idx = in_addr[6:0] * PE[6:0] + p[6:0];
+                cand_idx = idx;
+                cand_ok = 1'b1;
             end
         end
         accs_next = accs;
@@ -46,7 +54,7 @@ module argmax #(
                 accs_next[(CLASSES-1-(in_addr*PE + p))*16 +: 16] = {{(16-ACCW){in_data[p*ACCW+ACCW-1]}}, in_data[p*ACCW +: ACCW]};
     end
 
-    wire take = in_addr == 16'd0 || cand > best;
+    wire take = cand_ok && (in_addr == 16'd0 || cand > best);
     wire [6:0] cls = take ? cand_idx : best_idx;
     // Record, most significant byte first: tag, {bank, class}, then class 0's accumulator first (16-bit each).
     /* verilator lint_off UNUSEDSIGNAL */  // without EMIT_ACC the accumulators are left out

@@ -33,10 +33,10 @@ module cqmlp_top #(
     `include "cqmlp_params.vh"
     `include "link_protocol.vh"
 
-    localparam integer RB = EMIT_ACC != 0 ? VERDICT_RECORD_LENGTH + 2 * CLASSES : VERDICT_RECORD_LENGTH;
+    localparam integer RB = EMIT_ACC != 0 ? VERDICT_RECORD_LENGTH + 2 * MAX_CLASSES : VERDICT_RECORD_LENGTH;
     localparam integer OUT_PE = L_PE[32*(NL-1) +: 32];
     localparam integer OUT_ACCW = L_ACCW[32*(NL-1) +: 32];
-    localparam integer NMEM = 2 * NL - 1;
+    localparam integer NMEM = 2 * NL;           // each layer's weights, the hidden layers' thresholds, the class count
     localparam integer WINDOW = INPUT_LEN / FRAME_RECORD_LENGTH;
     localparam integer FIFO_FRAMES = (1 << FIFO_AW) / FRAME_RECORD_LENGTH;
     localparam integer OW = $clog2(IMAGE_BYTES + 1);  // bits of a payload offset
@@ -73,6 +73,7 @@ module cqmlp_top #(
     wire [31:0]      ld_crc, model_id;
     wire             active_bank;
     reg  [7:0]       inflight0, inflight1;
+    reg  [7:0]       classes0, classes1;     // each bank's model's class count (below)
     wire             shadow_busy = active_bank ? inflight0 != 8'd0 : inflight1 != 8'd0;
 
     link_rx #(.FIFO_AW(FIFO_AW), .CONFIG_ID(CONFIG_ID), .DEFAULT_MODEL_ID(DEFAULT_MODEL_ID), .IMAGE_BYTES(IMAGE_BYTES), .OW(OW)) rx (
@@ -112,11 +113,11 @@ module cqmlp_top #(
         .vq_index(vq_index), .vq_data(vq_data), .sent(vq_sent), .sent_judged(sent_judged), .sent_count(sent_count),
         .status_index(status_index), .status_byte(status_byte));
 
-    link_status #(.N(WINDOW), .MAX_CLASSES(CLASSES), .RB(RB), .BUILD_FLAGS(BUILD_FLAGS), .CONFIG_ID(CONFIG_ID),
+    link_status #(.N(WINDOW), .MAX_CLASSES(MAX_CLASSES), .RB(RB), .BUILD_FLAGS(BUILD_FLAGS), .CONFIG_ID(CONFIG_ID),
                   .IMAGE_BYTES(IMAGE_BYTES), .FIFO_FRAMES(FIFO_FRAMES), .OW(OW)) status (
         .clk(clk), .rst(hard_rst), .soft_reset(soft_reset),
         .done(done), .result(result), .cmd(cmd), .in_commit(fifo_commit), .in_frames(in_frames), .verdict_made(rec_we),
-        .classes(CLASSES[7:0]), .model_id(model_id), .active_bank(active_bank), .loading(ld_loading), .load_offset(ld_offset),
+        .classes(active_bank ? classes1 : classes0), .model_id(model_id), .active_bank(active_bank), .loading(ld_loading), .load_offset(ld_offset),
         .errors(errors), .index(status_index), .status_byte(status_byte));
 
     // ------------------------------------------------------------------ windows in
@@ -144,9 +145,25 @@ module cqmlp_top #(
         .reject(ld_reject), .finish(ld_finish), .loading(ld_loading), .offset(ld_offset), .crc(ld_crc),
         .ld_we(ld_we), .ld_mem(ld_mem), .ld_addr(ld_addr), .ld_lane(ld_lane), .ld_data(ld_data));
 
+    // The class count of each bank's model: the last byte of a weight image payload ("memory" NMEM - 1). Bank 0
+    // starts with the bitstream's model's; a RESET keeps them, as it keeps the weights.
+    always @(posedge clk) begin
+        if (hard_rst) begin
+            classes0 <= DEFAULT_CLASSES[7:0];
+            classes1 <= DEFAULT_CLASSES[7:0];
+        end else if (ld_we && ld_mem == NMEM[7:0] - 8'd1) begin
+            if (active_bank) classes0 <= ld_data;   // the loader writes the shadow bank
+            else             classes1 <= ld_data;
+        end
+    end
+
     // ------------------------------------------------------------------ the layers
     genvar i;
     generate
+        // One window limit on both sides of the link (docs/input-format.md): a longer window fails elaboration.
+        if (WINDOW < 1 || WINDOW > MAX_WINDOW_FRAMES) begin : window_limit
+            window_longer_than_max_window_frames error_the_window_is_out_of_range ();
+        end
         for (i = 0; i < NL; i = i + 1) begin : layer
             localparam integer MW = L_MW[32*i +: 32];
             localparam integer MH = L_MH[32*i +: 32];
@@ -203,9 +220,10 @@ module cqmlp_top #(
     endgenerate
 
     // ------------------------------------------------------------------ verdicts out
-    argmax #(.CLASSES(CLASSES), .PE(OUT_PE), .ACCW(OUT_ACCW), .RW(RB * 8)) decide (
+    argmax #(.CLASSES(MAX_CLASSES), .PE(OUT_PE), .ACCW(OUT_ACCW), .RW(RB * 8)) decide (
         .clk(clk), .rst(rst), .in_we(layer[NL-1].out_we), .in_addr(layer[NL-1].out_addr), .in_data(layer[NL-1].out_data),
         .in_last(layer[NL-1].out_last), .in_tag(layer[NL-1].out_tag), .in_bank(layer[NL-1].out_bank),
+        .classes(layer[NL-1].out_bank ? classes1 : classes0),
         .rec_we(rec_we), .rec_data(rec_data), .rec_bank(rec_bank));
 
     // Benign verdicts only advance `judged`; attacks (every verdict in the debug build) are recorded.

@@ -56,11 +56,13 @@ module link_rx #(
     output reg                active_bank,
     output reg  [31:0]        model_id
 );
-    `include "crc.vh"
     `include "link_protocol.vh"
+    `include "crc.vh"
 
     localparam integer HL = COMMAND_HEADER_LENGTH;
     localparam integer FR = FRAME_RECORD_LENGTH;
+    // The last payload byte of a LOAD's first word: LOAD_BEGIN's image length, LOAD_DATA's offset.
+    localparam [15:0] AT_OFFSET_END = LOAD_DATA_AT_BYTES[15:0] - 16'd1;
     localparam [15:0] AT_CODE = CMD_AT_CODE[15:0], AT_SEQ = CMD_AT_SEQ[15:0], AT_RD = CMD_AT_RD[15:0],
                       AT_ACK = CMD_AT_ACK[15:0], AT_LEN = CMD_AT_LENGTH[15:0];
 
@@ -80,7 +82,7 @@ module link_rx #(
                      || cmd == CMD_LOAD_BEGIN || cmd == CMD_LOAD_DATA || cmd == CMD_LOAD_COMMIT;
     // A LOAD_DATA's offset (its first payload word) must equal the bytes accepted so far, and its data stay in the image.
     wire [31:0] offset_now = {fields[23:0], rx_byte};
-    wire [16:0] data_end = {{(17-OW){1'b0}}, ld_offset} + {1'b0, len} - 17'd4;
+    wire [16:0] data_end = {{(17-OW){1'b0}}, ld_offset} + {1'b0, len} - LOAD_DATA_AT_BYTES[16:0];
 
     function [7:0] header_check;
         input [15:0] l;
@@ -90,9 +92,9 @@ module link_rx #(
             else if (cmd != CMD_RESET && seq != last_seq + 8'd1)  header_check = ACK_SEQUENCE;
             else if ((cmd == CMD_POLL || cmd == CMD_STATUS || cmd == CMD_RESET) && l != 16'd0) header_check = ACK_LENGTH;
             else if (cmd == CMD_PUSH && l == 16'd0)                header_check = ACK_LENGTH;
-            else if (cmd == CMD_LOAD_BEGIN && l != 16'd8)          header_check = ACK_LENGTH;
-            else if (cmd == CMD_LOAD_DATA && l < 16'd5)            header_check = ACK_LENGTH;
-            else if (cmd == CMD_LOAD_COMMIT && l != 16'd4)         header_check = ACK_LENGTH;
+            else if (cmd == CMD_LOAD_BEGIN && l != LOAD_BEGIN_LENGTH[15:0])       header_check = ACK_LENGTH;
+            else if (cmd == CMD_LOAD_DATA && l <= LOAD_DATA_AT_BYTES[15:0])        header_check = ACK_LENGTH;
+            else if (cmd == CMD_LOAD_COMMIT && l != LOAD_COMMIT_LENGTH[15:0])        header_check = ACK_LENGTH;
             else if ((cmd == CMD_LOAD_BEGIN || cmd == CMD_LOAD_DATA) && shadow_busy) header_check = ACK_BUSY;
             else if (cmd == CMD_LOAD_DATA && !ld_loading)          header_check = ACK_OFFSET;
             else                                                    header_check = ACK_OK;
@@ -107,7 +109,7 @@ module link_rx #(
             k <= 16'd0;
             complete <= 1'b0;
             reject <= ACK_OK;
-            crc_rx <= 16'hFFFF;
+            crc_rx <= CRC16_INITIAL;
             roff <= 4'd0;
             frames <= 16'd0;
             cmd <= 8'h00;
@@ -125,7 +127,7 @@ module link_rx #(
                 reject <= header_check(len_now);
             end else if (pay < len) begin
                 fields <= {fields[23:0], rx_byte};
-                if (pay == 16'd3) size_ok <= offset_now == IMAGE_BYTES[31:0];
+                if (pay == AT_OFFSET_END) size_ok <= offset_now == IMAGE_BYTES[31:0];
                 if (reject == ACK_OK && cmd == CMD_PUSH) begin
                     if (in_free == {(FIFO_AW+1){1'b0}}) begin
                         reject <= ACK_FULL;
@@ -141,9 +143,9 @@ module link_rx #(
                     end
                 end
                 if (reject == ACK_OK && cmd == CMD_LOAD_DATA) begin
-                    if (pay == 16'd3) begin
+                    if (pay == AT_OFFSET_END) begin
                         if (offset_now != {{(32-OW){1'b0}}, ld_offset} || data_end > IMAGE_BYTES[16:0]) reject <= ACK_OFFSET;
-                    end else if (pay > 16'd3) begin
+                    end else if (pay > AT_OFFSET_END) begin
                         ld_byte_we <= 1'b1;
                         ld_byte <= rx_byte;
                     end
@@ -185,7 +187,7 @@ module link_rx #(
         ack_en <= 1'b0;
         done <= 1'b0;
         if (rst) begin
-            last_seq <= 8'hFF;
+            last_seq <= POWER_UP_LAST_SEQ;
             ack_code <= ACK_NONE;
             active_bank <= 1'b0;
             model_id <= DEFAULT_MODEL_ID;

@@ -40,8 +40,8 @@ module link_tx #(
     output wire [7:0]         status_index,
     input  wire [7:0]         status_byte
 );
-    `include "crc.vh"
     `include "link_protocol.vh"
+    `include "crc.vh"
 
     localparam integer HL = RESPONSE_HEADER_LENGTH;
     localparam integer PW = 11;                // byte positions: the longest response is far shorter; they saturate
@@ -95,7 +95,7 @@ module link_tx #(
             j_done <= 1'b0;
         end else if (frame_start) begin
             // byte 0 (the marker) was just taken
-            crc_tx <= crc16_byte(16'hFFFF, RESPONSE_MARKER);
+            crc_tx <= crc16_byte(CRC16_INITIAL, RESPONSE_MARKER);
             tpos <= {{(PW-1){1'b0}}, 1'b1};
             next <= {{(PW-2){1'b0}}, 2'd2};
             mlen <= {PW{1'b1}};

@@ -32,6 +32,8 @@ module verdict_queue #(
     input  wire          ack_en,
     input  wire [15:0]   ack_tag
 );
+    `include "link_protocol.vh"
+
     reg [RW-1:0] mem [0:(1<<AW)-1];
     reg [AW:0]   wr_ptr, rd_ptr;
     reg [15:0]   judged;
@@ -58,12 +60,12 @@ module verdict_queue #(
         if (rst) begin
             wr_ptr <= {(AW+1){1'b0}};
             rd_ptr <= {(AW+1){1'b0}};
-            judged <= 16'hFFFF;
-            acked <= 16'hFFFF;
+            judged <= NONE_JUDGED[15:0];
+            acked <= NONE_JUDGED[15:0];
             snap_base <= {(AW+1){1'b0}};
-            last_judged <= 16'hFFFF;
+            last_judged <= NONE_JUDGED[15:0];
             last_end <= {(AW+1){1'b0}};
-            cmp_judged <= 16'hFFFF;
+            cmp_judged <= NONE_JUDGED[15:0];
             cmp_end <= {(AW+1){1'b0}};
         end else begin
             if (record_we) wr_ptr <= wr_ptr + 1'b1;

@@ -30,6 +30,7 @@ module weight_loader #(
     output reg  [7:0]    ld_lane,
     output reg  [7:0]    ld_data
 );
+    `include "link_protocol.vh"
     `include "crc.vh"
 
     reg [7:0]    mem_t, mem_c;
@@ -59,16 +60,16 @@ module weight_loader #(
             loading <= 1'b0;
             offset <= {OW{1'b0}};
             off_t <= {OW{1'b0}};
-            crc_t <= 32'hFFFFFFFF;
-            crc_c <= 32'hFFFFFFFF;
+            crc_t <= CRC32_INITIAL;
+            crc_c <= CRC32_INITIAL;
             mem_t <= 8'd0; word_t <= {AW{1'b0}}; lane_t <= 8'd0;
             mem_c <= 8'd0; word_c <= {AW{1'b0}}; lane_c <= 8'd0;
         end else if (begin_load) begin
             loading <= 1'b1;
             offset <= {OW{1'b0}};
             off_t <= {OW{1'b0}};
-            crc_t <= 32'hFFFFFFFF;
-            crc_c <= 32'hFFFFFFFF;
+            crc_t <= CRC32_INITIAL;
+            crc_c <= CRC32_INITIAL;
             mem_t <= 8'd0; word_t <= {AW{1'b0}}; lane_t <= 8'd0;
             mem_c <= 8'd0; word_c <= {AW{1'b0}}; lane_c <= 8'd0;
         end else if (finish) begin

@@ -25,17 +25,15 @@ namespace CanIds.Fpga.Sim
         public const string DebugLibrary = "libcqmlp_sim_debug.so";
 
         private static readonly ConcurrentDictionary<string, Binding> Loaded = new();
-        private static string? _shippedPath;
         private readonly Binding _lib;
         private IntPtr _handle;
 
         /// <summary>
-        /// A powered-up FPGA of the shipped build (bank 0 holds the model of fpga/gen, or of the build chosen with
-        /// <see cref="UseLibrary"/>). With <paramref name="tracePath"/>, every signal is recorded into that FST file
+        /// A powered-up FPGA of the shipped build of fpga/gen (bank 0 holds its model). With <paramref name="tracePath"/>, every signal is recorded into that FST file
         /// (open it with GTKWave). <paramref name="debug"/> picks the debug build instead.
         /// </summary>
         public RtlSimulator(string? tracePath = null, bool debug = false)
-            : this(debug ? Path.Combine(AppContext.BaseDirectory, DebugLibrary) : ShippedPath, tracePath)
+            : this(debug ? Path.Combine(AppContext.BaseDirectory, DebugLibrary) : ShippedLibraryPath, tracePath)
         {
         }
 
@@ -46,7 +44,8 @@ namespace CanIds.Fpga.Sim
             _handle = _lib.Create(tracePath ?? "");
         }
 
-        private static string ShippedPath => _shippedPath ?? Path.Combine(AppContext.BaseDirectory, ShippedLibrary);
+        /// <summary>The shipped build of fpga/gen, beside this assembly.</summary>
+        public static string ShippedLibraryPath => Path.Combine(AppContext.BaseDirectory, ShippedLibrary);
 
         /// <summary>
         /// A simulator named for a test: traced into CANIDS_TRACE_DIR/<paramref name="name"/>.fst when that environment
@@ -58,16 +57,6 @@ namespace CanIds.Fpga.Sim
             if (string.IsNullOrEmpty(dir)) return new RtlSimulator(debug: debug);
             Directory.CreateDirectory(dir);
             return new RtlSimulator(Path.Combine(dir, name + ".fst"), debug);
-        }
-
-        /// <summary>
-        /// Makes the shipped build at <paramref name="path"/> (see <see cref="Build"/>) the one new simulators of this
-        /// process use, instead of the fpga/gen build beside this assembly.
-        /// </summary>
-        public static void UseLibrary(string path)
-        {
-            if (!File.Exists(path)) throw new FileNotFoundException(null, path);
-            _shippedPath = Path.GetFullPath(path);
         }
 
         /// <summary>
@@ -132,7 +121,7 @@ namespace CanIds.Fpga.Sim
         /// <summary>True when the shipped simulator library was built and loads; <paramref name="why"/> says what to do otherwise.</summary>
         public static bool IsAvailable(out string why)
         {
-            if (NativeLibrary.TryLoad(ShippedPath, out var lib))
+            if (NativeLibrary.TryLoad(ShippedLibraryPath, out var lib))
             {
                 NativeLibrary.Free(lib);
                 why = "";

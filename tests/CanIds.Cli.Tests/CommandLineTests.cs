@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using CanIds.Model.Integer;
 using CanIds.TestSupport;
 using Xunit;
 
@@ -31,12 +32,14 @@ namespace CanIds.Cli.Tests
         }
 
         [Fact]
-        public void TheDemoWithoutVerilatorStopsBeforeTrainingWithExitCode69()
+        public void AModelOutsideTheShippedFamilyNeedsItsOwnSimulatorAndWithoutVerilatorThatIsExitCode69()
         {
-            var run = Canids.RunWithPath(TestPaths.NewScratch(), TestPaths.NewScratch(), Quick, "demo", "-o", "d");
+            var dir = TestPaths.NewScratch();
+            ModelFile.Save(TestModels.Random(3, hidden: [300, 128, 64, 32]), Path.Combine(dir, "wide.json"));
+            var run = Canids.RunWithPath(TestPaths.NewScratch(), dir, Quick, "replay", "--generate", "1", "-m", "wide.json", "--target", "rtl");
             Assert.True(run.ExitCode == 69, run.ToString());
             Assert.Contains("verilator is not installed", run.Error);
-            Assert.DoesNotContain("epoch", run.Output); // it stopped before training
+            Assert.DoesNotContain("replay through", run.Output); // it stopped before replaying
         }
 
         [Fact]

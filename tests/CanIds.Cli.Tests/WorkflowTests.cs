@@ -49,6 +49,26 @@ namespace CanIds.Cli.Tests
             Assert.True(File.Exists(Path.Combine(dir, "replay", "latency-histogram.png")));
         }
 
+        [SkippableFact]
+        public void ATwoClassModelTrainedOnRealRoadTrafficReplaysBitExactlyOnTheShippedFpgaWithoutARebuild()
+        {
+            Skip.IfNot(Directory.Exists(TestPaths.Road), $"the ROAD excerpts are not here ({TestPaths.Road}): a user's clone without ../shared");
+            var dir = TestPaths.NewScratch();
+            Ok(dir, "train", Path.Combine(TestPaths.Road, "Deal_reverse_light_off_attack_1_masquerade.csv"), "--epochs", "2", "-o", "road.json");
+            Ok(dir, "keygen", "-o", "k.key");
+            var export = Ok(dir, "export", "road.json", "--image", "road.img", "--key", "k.key");
+            Assert.Contains("(the shipped FPGA's)", export.Output);
+            // 6,000 frames of another recording, around its attacks.
+            var lines = File.ReadAllLines(Path.Combine(TestPaths.Road, "Deal_correlated_signal_attack_1_masquerade.csv"));
+            int first = Array.FindIndex(lines, l => l.EndsWith(",1.0", StringComparison.Ordinal));
+            File.WriteAllLines(Path.Combine(dir, "heldout.csv"), lines[Math.Max(0, first - 3000)..(Math.Max(0, first - 3000) + 6000)]);
+            var replay = Ok(dir, "replay", "heldout.csv", "--model", "road.json", "--target", "rtl", "--pace", "full-load", "-o", "replay");
+            Assert.Contains("prebuilt simulator of fpga/gen", replay.Output);
+            Assert.Contains("no rebuild", replay.Output);
+            var report = File.ReadAllText(Path.Combine(dir, "replay", "replay.md"));
+            Assert.Contains("**bit-exact check against the integer model: 0 mismatches** in 6,000 frames", report);
+        }
+
         [Fact]
         public void TheDemoRunsEveryStageAndReportsAccuracyBitExactnessAndLatency()
         {
@@ -58,6 +78,7 @@ namespace CanIds.Cli.Tests
             var md = File.ReadAllText(Path.Combine(dir, "out", "demo.md"));
             Assert.Contains("accuracy (held-out windows)", md);
             Assert.Contains("**0 mismatches**", md);
+            Assert.Contains("prebuilt simulator of fpga/gen", md); // the trained model runs on the shipped bitstream
             Assert.Contains("p50", md);
             foreach (var png in new[] { "evaluation/confusion-matrix.png", "training/training-accuracy.png", "replay/latency-histogram.png" })
                 Assert.True(new FileInfo(Path.Combine(dir, "out", png)).Length > 1000, png);

@@ -17,6 +17,7 @@ namespace CanIds.Firmware.Tests
             LayerShape[] layers = new LayerShape[] { new LayerShape(40, 8, 1, 10, 2, 2), new LayerShape(8, 2, 1, 2, 2, 0) };
             byte[] payload = new byte[100];
             for (int i = 0; i < payload.Length; i++) payload[i] = (byte)(i * 13);
+            payload[payload.Length - 1] = 2; // the class count closes every payload
             return WeightImage.Build(0x12345678, 1, 4, layers, new string[] { "Benign", "Attack" }, "test", 1700000000, payload, Key);
         }
 
@@ -86,6 +87,29 @@ namespace CanIds.Firmware.Tests
             BigEndian.PutU32(image, 16, payloadCrc);
             BigEndian.PutU32(image, end, CanIds.Core.Crc32.Compute(image, 0, end));
             Assert.AreEqual("tag", FieldOf(image, image.Length, Key));
+        }
+
+        [TestMethod]
+        public void APayloadWhoseClassCountDisagreesWithTheHeaderIsRefused()
+        {
+            // Even with both CRCs and the model id fixed up, the FPGA would limit its argmax to another count.
+            byte[] image = Build();
+            WeightImage parsed = WeightImage.Parse(image, image.Length);
+            int end = parsed.HeaderLength + parsed.PayloadLength;
+            image[end - 1] = 3;
+            BigEndian.PutU32(image, 16, CanIds.Core.Crc32.Compute(image, parsed.HeaderLength, parsed.PayloadLength));
+            BigEndian.PutU32(image, end, CanIds.Core.Crc32.Compute(image, 0, end));
+            Assert.AreEqual("class count", FieldOf(image, image.Length, Key));
+        }
+
+        [TestMethod]
+        public void AWindowLongerThanTheLimitIsRefused()
+        {
+            byte[] image = Build();
+            image[24] = (byte)(InputFormat.MaxWindowFrames + 1);
+            Assert.AreEqual("window frames", FieldOf(image, image.Length, Key));
+            image[24] = 0;
+            Assert.AreEqual("window frames", FieldOf(image, image.Length, Key));
         }
 
         [TestMethod]

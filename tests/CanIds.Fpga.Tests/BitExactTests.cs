@@ -98,6 +98,7 @@ namespace CanIds.Fpga.Tests
                 Assert.Equal(4, s.WindowFrames);
                 Assert.Equal(40, s.InputLength);
                 Assert.Equal(5, s.Classes);
+                Assert.Equal(HardwareConfig.MaxClasses, s.MaxClasses);
                 Assert.Equal(debug ? 3 + 2 * s.MaxClasses : 3, s.RecordLength);
                 Assert.Equal(hw.ConfigId, s.ConfigId);
                 Assert.Equal(hw.ImagePayloadBytes, s.ImageBytes);

@@ -37,7 +37,19 @@ namespace CanIds.Fpga.Tests
 
         private static IntegerModel Other() => TestModels.Random(77);
 
-        private static byte[] PayloadOf(IntegerModel model) => MemoryLayout.Payload(model, HardwareConfig.For(model));
+        private byte[] PayloadOf(IntegerModel model) => MemoryLayout.Payload(model, fixture.Family);
+
+        /// <summary>Models that fit the built-in family without being its shape.</summary>
+        public static TheoryData<string> FamilyModels => ["two classes", "eight classes, narrower layers", "two-frame window", "1-bit weights"];
+
+        private static IntegerModel FamilyModel(string kind) => kind switch
+        {
+            "two classes" => TestModels.Random(81, classes: 2),
+            "eight classes, narrower layers" => TestModels.Random(82, hidden: [200, 96, 50, 20], classes: 8),
+            "two-frame window" => TestModels.Random(83, windowFrames: 2, classes: 3),
+            "1-bit weights" => TestModels.Random(84, weightBits: 1, classes: 4),
+            _ => throw new ArgumentException(kind),
+        };
 
         /// <summary>
         /// Pushes frames [first, first + count) after a reset of the window (RESET keeps the model) and checks each
@@ -77,6 +89,26 @@ namespace CanIds.Fpga.Tests
             // And back: the default model into the other bank.
             Assert.Equal(LinkProtocol.AckOk, Load(link, PayloadOf(fixture.Model)));
             AssertJudgedBy(link, fixture.Model, 3000, 500, bank: 0);
+        }
+
+        [Theory]
+        [MemberData(nameof(FamilyModels))]
+        public void EveryModelOfTheFamilyRunsOnTheBitstreamItWasNotBuiltFor(string kind)
+        {
+            var model = FamilyModel(kind);
+            Assert.Null(fixture.Family.Misfit(model));
+            // The frames exercise what padding could break: more than one class wins, and in some frames the padding
+            // neurons' accumulator (0) is above every class's, so an argmax over all 8 neurons would be wrong.
+            var expected = fixture.Reference(model, Enumerable.Range(0, 4000));
+            Assert.True(expected.Select(e => e.Class).Distinct().Count() > 1, "one class wins every frame");
+            if (model.Classes.Count < HardwareConfig.MaxClasses) Assert.Contains(expected, e => e.Accumulators.Take(model.Classes.Count).Max() < 0);
+            foreach (bool debug in new[] { false, true })
+            {
+                using var link = new LinkDriver($"load-family-{kind.Replace(' ', '-').Replace(",", "")}-{debug}", debug: debug);
+                Assert.Equal(LinkProtocol.AckOk, Load(link, PayloadOf(model)));
+                Assert.Equal(model.Classes.Count, link.ReadStatus().Classes);
+                AssertJudgedBy(link, model, 0, debug ? 1500 : 4000, bank: 1);
+            }
         }
 
         [Fact]

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CanIds.Core;
+using CanIds.Model.Hardware;
 using CanIds.Model.Inference;
 using CanIds.Model.Integer;
 using CanIds.TestSupport;
@@ -24,6 +25,9 @@ namespace CanIds.Fpga.Tests
 
         public IntegerModel Model { get; }
 
+        /// <summary>The family the simulator was built for, read from fpga/gen.</summary>
+        public HardwareConfig Family { get; } = HardwareConfig.FromRtlParams(Path.Combine(TestPaths.Gen, "cqmlp_params.vh"));
+
         /// <summary>Every frame's window from the start of the traffic (what the FPGA builds when the frames are pushed from frame 0 after a reset).</summary>
         public WindowSet Windows { get; }
 
@@ -38,7 +42,8 @@ namespace CanIds.Fpga.Tests
 
         /// <summary>
         /// What <paramref name="model"/> makes of the frames <paramref name="pushed"/>, in the order they were pushed
-        /// after a reset (the window starts empty): class and final accumulators of each.
+        /// after a reset (the window starts empty): class and final accumulators of each, as many as the family's
+        /// output neurons.
         /// </summary>
         public (int Class, int[] Accumulators)[] Reference(IntegerModel model, IEnumerable<int> pushed)
         {
@@ -50,7 +55,10 @@ namespace CanIds.Fpga.Tests
                 Array.Copy(window, InputFormat.BytesPerFrame, window, 0, window.Length - InputFormat.BytesPerFrame);
                 Record(i).CopyTo(window, window.Length - InputFormat.BytesPerFrame);
                 int cls = inference.Classify(window);
-                result.Add((cls, inference.Accumulators.ToArray()));
+                // The family's output layer has MaxClasses neurons; those past the model's have zero weights.
+                var accumulators = new int[Math.Max(HardwareConfig.MaxClasses, model.Classes.Count)];
+                inference.Accumulators.CopyTo(accumulators);
+                result.Add((cls, accumulators));
             }
 
             return result.ToArray();

@@ -3,6 +3,7 @@ using System.Linq;
 using CanIds.Device;
 using CanIds.Fpga.Sim;
 using CanIds.Hil.Replay;
+using CanIds.Model.Hardware;
 using CanIds.TestSupport;
 using CanIds.Traffic;
 using Xunit;
@@ -28,7 +29,7 @@ namespace CanIds.Hil.Tests
             var arrivals = ReplayTiming.Arrivals(records, ReplayPace.Recorded, 500_000);
             using var fpga = RtlSimulator.ForTest("replay-recorded");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var outcome = RtlReplay.Run(fpga, records, arrivals, Timing, Rigs.DefaultModel, TestPaths.NewScratch());
+            var outcome = RtlReplay.Run(fpga, HardwareConfig.Shipped, records, arrivals, Timing, Rigs.DefaultModel, TestPaths.NewScratch());
             output.WriteLine($"{records.Count} frames in {clock.Elapsed.TotalSeconds:F1} s; p50 {outcome.Percentile(50)} p99 {outcome.Percentile(99)} max {outcome.Percentile(100)} µs; before next {outcome.JudgedBeforeNext}; cycles {fpga.Cycles}");
 
             Assert.Equal(0, outcome.Mismatches(expected));
@@ -48,7 +49,7 @@ namespace CanIds.Hil.Tests
             var arrivals = ReplayTiming.Arrivals(records, ReplayPace.FullLoad, 1_000_000);
             for (int i = 1; i < records.Count; i++) Assert.Equal(CanWire.Bits(records[i]), arrivals[i] - arrivals[i - 1], 1.0); // back to back, 1 µs a bit
             using var fpga = RtlSimulator.ForTest("replay-full-load");
-            var outcome = RtlReplay.Run(fpga, records, arrivals, Timing, Rigs.DefaultModel, TestPaths.NewScratch());
+            var outcome = RtlReplay.Run(fpga, HardwareConfig.Shipped, records, arrivals, Timing, Rigs.DefaultModel, TestPaths.NewScratch());
             output.WriteLine($"{records.Count} frames over {arrivals[^1] / 1000.0:F0} ms; p50 {outcome.Percentile(50)} p99 {outcome.Percentile(99)} max {outcome.Percentile(100)} µs; before next {outcome.JudgedBeforeNext}");
 
             Assert.Equal(0, outcome.Overruns);
@@ -58,13 +59,13 @@ namespace CanIds.Hil.Tests
         }
 
         [Fact]
-        public void AModelOtherThanTheBitstreamsIsLoadedFirstAndEveryVerdictIsItsOwn()
+        public void ATwoClassModelOtherThanTheBitstreamsIsLoadedFirstAndEveryVerdictIsItsOwn()
         {
-            var model = TestModels.Random(701);
+            var model = TestModels.Random(701, classes: 2);
             var records = Rigs.Traffic(1.5, seed: 93);
             var arrivals = ReplayTiming.Arrivals(records, ReplayPace.Recorded, 500_000);
             using var fpga = RtlSimulator.ForTest("replay-loaded-model");
-            var outcome = RtlReplay.Run(fpga, records, arrivals, Timing, model, TestPaths.NewScratch());
+            var outcome = RtlReplay.Run(fpga, HardwareConfig.Shipped, records, arrivals, Timing, model, TestPaths.NewScratch());
             Assert.Equal(0, outcome.Mismatches(Rigs.Expected(model, records)));
             Assert.NotEqual(0, outcome.Mismatches(Rigs.Expected(Rigs.DefaultModel, records))); // it really is another model
         }

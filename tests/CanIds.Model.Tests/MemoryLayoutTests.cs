@@ -11,7 +11,7 @@ namespace CanIds.Model.Tests
     {
         [Theory]
         [InlineData(2, 2, "1x10,1x32,1x8,1x2,1x1")]
-        [InlineData(3, 3, "4x4,2x16,2x8,4x4,5x2")]
+        [InlineData(3, 3, "4x4,2x16,2x8,4x4,4x2")]
         [InlineData(1, 1, "2x5,1x64,4x16,2x32,1x32")]
         public void UnpackingTheMemoriesGivesBackEveryWeightAndThreshold(int weightBits, int activationBits, string folding)
         {
@@ -52,6 +52,8 @@ namespace CanIds.Model.Tests
                 }
             }
 
+            Assert.Equal(MemoryLayout.ClassesMemory, memories[m].Name);
+            Assert.Equal(model.Classes.Count, memories[m++].Words.Single().Single());
             Assert.Equal(m, memories.Count);
             var payload = MemoryLayout.Payload(model, hw);
             Assert.Equal(hw.ImagePayloadBytes, payload.Length);
@@ -59,11 +61,57 @@ namespace CanIds.Model.Tests
         }
 
         [Fact]
-        public void RefusesAModelOfAnotherShape()
+        public void ASmallerModelIsPaddedWithNeuronsThatNeverFireAndOlderFramesThatWeighNothing()
+        {
+            var hw = HardwareConfig.For(TestModels.Random(1)); // the built-in family: 40-256-128-64-32-8
+            var model = TestModels.Random(5, windowFrames: 2, hidden: [200, 96, 50, 20], classes: 2);
+            Assert.Null(hw.Misfit(model));
+            var memories = MemoryLayout.Memories(model, hw);
+            int m = 0;
+            for (int l = 0; l < hw.Layers.Count; l++)
+            {
+                var layer = model.Layers[l];
+                var h = hw.Layers[l];
+                int offset = l == 0 ? h.Inputs - layer.Inputs : 0; // the model's window ends where the hardware's does
+                var weights = memories[m++];
+                for (int n = 0; n < h.Outputs; n++)
+                {
+                    for (int i = 0; i < h.Inputs; i++)
+                    {
+                        var word = weights.Words[(n / h.Pe) * h.SynapseFold + i / h.Simd];
+                        int value = SignExtend(Bits(word, ((n % h.Pe) * h.Simd + i % h.Simd) * h.WeightBits, h.WeightBits), h.WeightBits);
+                        bool real = n < layer.Outputs && i >= offset && i - offset < layer.Inputs;
+                        Assert.Equal(real ? layer.Weight(n, i - offset) : 0, value);
+                    }
+                }
+
+                if (layer.IsOutput) continue;
+                var thresholds = memories[m++];
+                int t = layer.ThresholdsPerNeuron;
+                for (int n = 0; n < h.Outputs; n++)
+                {
+                    for (int k = 0; k < t; k++)
+                    {
+                        int v = SignExtend(Bits(thresholds.Words[n / h.Pe], ((n % h.Pe) * t + k) * h.AccumulatorBits, h.AccumulatorBits), h.AccumulatorBits);
+                        Assert.Equal(n < layer.Outputs ? layer.Thresholds[n * t + k] : h.AccumulatorBound + 1, v);
+                    }
+                }
+            }
+
+            Assert.Equal(2, memories[m].Words.Single().Single());
+            Assert.Equal(hw.ImagePayloadBytes, MemoryLayout.Payload(model, hw).Length);
+        }
+
+        [Fact]
+        public void RefusesAModelThatDoesNotFitTheFamily()
         {
             var hw = HardwareConfig.For(TestModels.Random(1));
-            var other = TestModels.Random(1, hidden: [128, 64, 32, 16]);
-            Assert.Throws<ArgumentException>(() => MemoryLayout.Payload(other, hw));
+            var wider = TestModels.Random(1, hidden: [256, 128, 64, 64]);
+            Assert.Contains("layer 3", Assert.Throws<ArgumentException>(() => MemoryLayout.Payload(wider, hw)).Message);
+            var deeper = TestModels.Random(1, hidden: [256, 128, 64, 32, 16]);
+            Assert.Contains("layers", Assert.Throws<ArgumentException>(() => MemoryLayout.Payload(deeper, hw)).Message);
+            var wide3Bit = TestModels.Random(1, weightBits: 3, activationBits: 2);
+            Assert.Contains("3-bit weights", Assert.Throws<ArgumentException>(() => MemoryLayout.Payload(wide3Bit, hw)).Message);
         }
 
         private static int Bits(byte[] word, int at, int count)

@@ -4,8 +4,8 @@ using CanIds.Core.Crypto;
 namespace CanIds.Core.Image
 {
     /// <summary>
-    /// The weight image (format version 1): one file holding a model's weights and thresholds packed as the FPGA
-    /// memories want them, a header describing it, a CRC-32 and an HMAC-SHA256 tag. All integers are big-endian.
+    /// The weight image (format version 2): one file holding a model's weights, thresholds and class count packed as
+    /// the FPGA's memories want them, a header describing it, a CRC-32 and an HMAC-SHA256 tag. All integers are big-endian.
     /// docs/weight-image.md is the user's description; this class is the definition, used by the host to write and
     /// by the firmware to check.
     /// </summary>
@@ -13,20 +13,20 @@ namespace CanIds.Core.Image
     /// <code>
     /// offset  size  field
     ///  0      4     magic "CIMG"
-    ///  4      1     format version (1)
+    ///  4      1     format version (2)
     ///  5      1     model input format version
     ///  6      2     header length H (bytes before the payload)
-    ///  8      4     hardware config id (CRC-32 of the accelerator's shape descriptor; must match the FPGA's)
+    ///  8      4     hardware config id (CRC-32 of the accelerator family's descriptor; must match the FPGA's)
     /// 12      4     payload length P
     /// 16      4     model id: CRC-32 of the payload (the FPGA's commit checks it)
     /// 20      4     created, Unix seconds
-    /// 24      1     window frames N
+    /// 24      1     window frames N of the family (1..64; a shorter model's window is padded)
     /// 25      1     layer count L
     /// 26      1     class count C
     /// 27      1     reserved (0)
-    /// 28      8·L   per layer: inputs(2) outputs(2) PE(1) SIMD(1) weight bits(1) activation bits(1)
+    /// 28      8·L   per layer of the family: inputs(2) outputs(2) PE(1) SIMD(1) weight bits(1) activation bits(1)
     ///  …      …     C class names, then the model name: each a length byte and printable ASCII bytes
-    ///  H      P     payload: per layer its weight-memory words, then its threshold-memory words
+    ///  H      P     payload: per layer its weight-memory words, then its threshold-memory words; last, C (1)
     ///  H+P    4     CRC-32 of bytes [0, H+P)
     ///  H+P+4  32    HMAC-SHA256 of bytes [0, H+P+4) with the device key
     /// </code>
@@ -34,7 +34,7 @@ namespace CanIds.Core.Image
     public sealed class WeightImage
     {
         /// <summary>Format version this code reads and writes.</summary>
-        public const int FormatVersion = 1;
+        public const int FormatVersion = 2;
 
         /// <summary>Bytes before the layer table.</summary>
         public const int FixedHeaderLength = 28;
@@ -95,6 +95,8 @@ namespace CanIds.Core.Image
         {
             if (layers.Length < 1 || layers.Length > 255) throw new ArgumentException("1..255 layers");
             if (classes.Length < 2 || classes.Length > 255) throw new ArgumentException("2..255 classes");
+            if (windowFrames < 1 || windowFrames > InputFormat.MaxWindowFrames) throw new ArgumentException("1.." + InputFormat.MaxWindowFrames + " window frames");
+            if (payload.Length < 1 || payload[payload.Length - 1] != classes.Length) throw new ArgumentException("the payload's last byte must be the class count");
             int header = FixedHeaderLength + 8 * layers.Length + 1 + NameLength(name);
             for (int c = 0; c < classes.Length; c++) header += 1 + NameLength(classes[c]);
             if (header > 0xFFFF) throw new ArgumentException("header longer than 65,535 bytes");
@@ -162,6 +164,7 @@ namespace CanIds.Core.Image
             if (result.TotalLength != length) throw new ImageFormatException("length", "header says " + result.TotalLength + " bytes (header " + result.HeaderLength + " + payload " + payload + " + 36), image has " + length + " (truncated or padded?)");
             if (layers < 1) throw new ImageFormatException("layer count", "no layers");
             if (classes < 2) throw new ImageFormatException("class count", classes + " classes; a model has at least 2");
+            if (result.WindowFrames < 1 || result.WindowFrames > InputFormat.MaxWindowFrames) throw new ImageFormatException("window frames", result.WindowFrames + " frames; a window holds 1.." + InputFormat.MaxWindowFrames);
 
             int p = FixedHeaderLength;
             result.Layers = new LayerShape[layers];
@@ -184,6 +187,7 @@ namespace CanIds.Core.Image
             int end = result.HeaderLength + result.PayloadLength;
             if (BigEndian.GetU32(image, end) != Crc32.Compute(image, 0, end)) throw new ImageFormatException("crc32", "the image is corrupted (CRC-32 mismatch)");
             if (Crc32.Compute(image, result.HeaderLength, result.PayloadLength) != result.ModelId) throw new ImageFormatException("model id", "the payload's CRC-32 differs from the model id");
+            if (result.PayloadLength < 1 || image[end - 1] != classes) throw new ImageFormatException("class count", "the payload's last byte (the class count the FPGA uses) is not the header's " + classes);
             return result;
         }
 

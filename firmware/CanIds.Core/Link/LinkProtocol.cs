@@ -113,6 +113,21 @@ namespace CanIds.Core.Link
         /// <summary>Command header: payload length (big-endian).</summary>
         public const int CmdAtLength = 5;
 
+        /// <summary><c>last_seq</c> after power-up: the first command is expected with seq 0 (RESET takes any seq).</summary>
+        public const byte PowerUpLastSeq = 0xFF;
+
+        /// <summary>LOAD_BEGIN payload: the image payload's length (4), then the hardware config id (4).</summary>
+        public const int LoadBeginLength = 8;
+
+        /// <summary>LOAD_DATA payload: the offset of its first byte in the image payload (4), then at least one byte.</summary>
+        public const int LoadDataAtBytes = 4;
+
+        /// <summary>LOAD_COMMIT payload: the CRC-32 of the whole image payload (4).</summary>
+        public const int LoadCommitLength = 4;
+
+        /// <summary>Most frames a window may hold, on both sides of the link (the FPGA's window builder, the host's models).</summary>
+        public const int MaxWindowFrames = InputFormat.MaxWindowFrames;
+
         /// <summary>Response header: flags.</summary>
         public const int RspAtFlags = 1;
 

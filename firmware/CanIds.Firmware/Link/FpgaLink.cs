@@ -244,8 +244,8 @@ namespace CanIds.Firmware.Link
             if (begin == null) return LinkProtocol.AckNone;
             begin.Code = LinkProtocol.CmdLoadBegin;
             BigEndian.PutU32(begin.Payload, 0, (uint)payloadLength);
-            BigEndian.PutU32(begin.Payload, 4, configId);
-            begin.Length = 8;
+            BigEndian.PutU32(begin.Payload, LinkProtocol.LoadBeginLength - 4, configId);
+            begin.Length = LinkProtocol.LoadBeginLength;
             int result = Execute(begin);
             for (int at = 0; result == LinkProtocol.AckOk && at < payloadLength; at += chunk)
             {
@@ -254,8 +254,8 @@ namespace CanIds.Firmware.Link
                 if (data == null) return LinkProtocol.AckNone;
                 data.Code = LinkProtocol.CmdLoadData;
                 BigEndian.PutU32(data.Payload, 0, (uint)at);
-                Array.Copy(image, payloadOffset + at, data.Payload, 4, n);
-                data.Length = 4 + n;
+                Array.Copy(image, payloadOffset + at, data.Payload, LinkProtocol.LoadDataAtBytes, n);
+                data.Length = LinkProtocol.LoadDataAtBytes + n;
                 result = Execute(data);
             }
 
@@ -264,7 +264,7 @@ namespace CanIds.Firmware.Link
             if (commit == null) return LinkProtocol.AckNone;
             commit.Code = LinkProtocol.CmdLoadCommit;
             BigEndian.PutU32(commit.Payload, 0, payloadCrc);
-            commit.Length = 4;
+            commit.Length = LinkProtocol.LoadCommitLength;
             return Execute(commit);
         }
 

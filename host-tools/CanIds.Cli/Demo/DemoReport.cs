@@ -79,7 +79,7 @@ namespace CanIds.Cli.Demo
             _body.AppendLine("## Export");
             _body.AppendLine();
             _body.AppendLine($"- weight image `{Path.GetFileName(image)}`: {bytes:N0} bytes, model id {modelId:x8}, hardware config {hardware.ConfigId:x8}; signed (HMAC-SHA256) with `device.key` and verified as the firmware verifies it");
-            _body.AppendLine($"- RTL parameters in `rtl/` (cqmlp_params.vh and memory files), folding {hardware.FoldingText}: {hardware.InitiationInterval:N0} cycles per inference");
+            _body.AppendLine($"- RTL parameters in `rtl/` (cqmlp_params.vh and memory files: a bitstream of the family that boots with this model), folding {hardware.FoldingText}: {hardware.InitiationInterval:N0} cycles per inference");
             _body.AppendLine();
         }
 
@@ -87,7 +87,7 @@ namespace CanIds.Cli.Demo
         public void Replay(ReplayResult r)
         {
             var o = r.Outcome;
-            Note("replay", $"{o.Classes.Length:N0} frames, {r.Mismatches:N0} mismatches vs the integer model, latency p50 {o.Percentile(50):F0} µs / p99 {o.Percentile(99):F0} µs");
+            Note("replay", $"{o.Classes.Length:N0} frames, {r.Mismatches:N0} mismatches vs the integer model, latency p50 {o.Percentile(50):F0} µs / p99 {o.Percentile(99):F0} µs; FPGA: {r.Fpga}");
             var (cycles, _) = RtlLatency.OneFrame(new byte[CanIds.Core.Link.LinkProtocol.FrameRecordLength]);
             double fpgaUs = cycles / r.Settings.Timing.FpgaMhz;
             _versusPaper.Add(("FPGA latency, frame record in → verdict ready (simulated RTL; clock not timing-closed)", "0.11 ms", string.Create(CultureInfo.InvariantCulture, $"{fpgaUs / 1000:F4} ms ({cycles:N0} cycles at {r.Settings.Timing.FpgaMhz:0} MHz)"), fpgaUs < 110));
@@ -96,7 +96,7 @@ namespace CanIds.Cli.Demo
             _body.AppendLine("## Replay through firmware + FPGA (RTL co-simulation)");
             _body.AppendLine();
             string pace = r.Settings.Pace == ReplayPace.Recorded ? "at its recorded timing" : $"back to back at {r.Settings.BitRate / 1000} kbit/s (the log has no timestamps)";
-            _body.AppendLine($"The first {plan.ReplaySeconds:0.#} s of the held-out log {pace}, through the firmware logic (its .NET build) and the RTL Verilated from the exported `rtl/` parameters; the firmware first loaded the model into the FPGA from the signed image, as a flashed update is loaded. {r.Settings.Timing}.");
+            _body.AppendLine($"The first {plan.ReplaySeconds:0.#} s of the held-out log {pace}, through the firmware logic (its .NET build) and {r.Fpga}; the firmware first loaded the model into the FPGA from the signed image, as a flashed update is loaded. {r.Settings.Timing}.");
             _body.AppendLine();
             _body.AppendLine($"**{r.Mismatches:N0} mismatches** between the verdicts of firmware + RTL and the integer model in {o.Classes.Length:N0} frames ({o.Judged:N0} judged, {o.Overruns:N0} dropped by a full CAN driver buffer).");
             _body.AppendLine();

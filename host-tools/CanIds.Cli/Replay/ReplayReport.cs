@@ -43,6 +43,7 @@ namespace CanIds.Cli.Replay
             md.AppendLine();
             md.AppendLine($"- through {ReplayRunner.Describe(s.Target)}{(s.Target == ReplayTarget.Device ? " on " + s.Port : "")}, model {modelName}");
             md.AppendLine($"- pace: {Pace(s)}; {o.Classes.Length:N0} frames over {(o.ArrivalsUs.Length > 0 ? o.ArrivalsUs[^1] / 1e6 : 0):F2} s of bus time");
+            if (s.Target == ReplayTarget.Rtl) md.AppendLine($"- FPGA: {r.Fpga}");
             if (s.Target == ReplayTarget.Rtl) md.AppendLine($"- timing: {s.Timing}");
             if (s.Target == ReplayTarget.Device) md.AppendLine("- latency: measured by the device, from queuing an injected frame to its verdict");
             md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- judged {o.Judged:N0} of {o.Classes.Length:N0} frames; frames dropped by the CAN driver (its receive buffer full) {o.Overruns:N0}; replay took {r.Elapsed.TotalSeconds:F1} s"));

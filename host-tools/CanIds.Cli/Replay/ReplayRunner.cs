@@ -49,7 +49,8 @@ namespace CanIds.Cli.Replay
     }
 
     /// <summary>A finished replay: per-frame outcome, its scoring, and its agreement with the reference.</summary>
-    public sealed record ReplayResult(ReplaySettings Settings, ReplayOutcome Outcome, Evaluation Evaluation, byte[] Reference, int Mismatches, IReadOnlyList<string> DeviceLines, TimeSpan Elapsed);
+    /// <remarks><c>Fpga</c>, for the RTL target: which simulated FPGA ran the model (<see cref="SimulatedFpga.Description"/>).</remarks>
+    public sealed record ReplayResult(ReplaySettings Settings, ReplayOutcome Outcome, Evaluation Evaluation, byte[] Reference, int Mismatches, IReadOnlyList<string> DeviceLines, TimeSpan Elapsed, string? Fpga);
 
     /// <summary>Runs a replay through the chosen target and scores it; shared by `canids replay` and `canids demo`.</summary>
     public static class ReplayRunner
@@ -64,26 +65,43 @@ namespace CanIds.Cli.Replay
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var lines = new List<string>();
             ReplayOutcome outcome = null!;
-            if (settings.Target == ReplayTarget.Model)
+            var work = settings.Target == ReplayTarget.Rtl ? Directory.CreateTempSubdirectory("canids-replay-") : null;
+            try
             {
-                outcome = new ReplayOutcome(records.Count, arrivals);
-                reference.CopyTo(outcome.Classes, 0);
-            }
-            else
-            {
-                AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                    .Start(progress =>
-                    {
-                        var task = progress.AddTask($"replay through {Describe(settings.Target)}", maxValue: records.Count);
-                        Action<int> report = n => task.Value = n;
-                        outcome = settings.Target == ReplayTarget.Rtl ? Rtl(model, records, arrivals, settings, report) : Device(model, records, arrivals, settings, lines, report);
-                        task.Value = task.MaxValue;
-                    });
-            }
+                SimulatedFpga? fpga = null;
+                if (work != null)
+                {
+                    fpga = HardwareConfig.Shipped.Misfit(model) == null
+                        ? SimulatedFpga.For(model, work.FullName)
+                        : AnsiConsole.Status().Start("the model does not fit the shipped FPGA's family: verilating one for it (a minute or two)", _ => SimulatedFpga.For(model, work.FullName));
+                    AnsiConsole.MarkupLine(Markup.Escape($"FPGA: {fpga.Description}"));
+                }
 
-            var judged = Evaluation.Of(model.Classes, windows, Judged(outcome.Classes));
-            return new ReplayResult(settings, outcome, judged, reference, outcome.Mismatches(reference), lines, clock.Elapsed);
+                if (settings.Target == ReplayTarget.Model)
+                {
+                    outcome = new ReplayOutcome(records.Count, arrivals);
+                    reference.CopyTo(outcome.Classes, 0);
+                }
+                else
+                {
+                    AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                        .Start(progress =>
+                        {
+                            var task = progress.AddTask($"replay through {Describe(settings.Target)}", maxValue: records.Count);
+                            Action<int> report = n => task.Value = n;
+                            outcome = fpga != null ? Rtl(model, fpga, records, arrivals, settings, work!.FullName, report) : Device(model, records, arrivals, settings, lines, report);
+                            task.Value = task.MaxValue;
+                        });
+                }
+
+                var judged = Evaluation.Of(model.Classes, windows, Judged(outcome.Classes));
+                return new ReplayResult(settings, outcome, judged, reference, outcome.Mismatches(reference), lines, clock.Elapsed, fpga?.Description);
+            }
+            finally
+            {
+                work?.Delete(recursive: true);
+            }
         }
 
         /// <summary>The target in words.</summary>
@@ -94,19 +112,11 @@ namespace CanIds.Cli.Replay
             _ => "the device",
         };
 
-        private static ReplayOutcome Rtl(IntegerModel model, IReadOnlyList<CanRecord> records, long[] arrivals, ReplaySettings settings, Action<int> progress)
+        private static ReplayOutcome Rtl(IntegerModel model, SimulatedFpga fpga, IReadOnlyList<CanRecord> records, long[] arrivals, ReplaySettings settings, string work, Action<int> progress)
         {
-            if (!RtlSimulator.IsAvailable(out var why)) throw new InvalidOperationException(why);
-            var storage = Directory.CreateTempSubdirectory("canids-replay-");
-            try
-            {
-                using var fpga = new RtlSimulator();
-                return RtlReplay.Run(fpga, records, arrivals, settings.Timing, model, storage.FullName, progress);
-            }
-            finally
-            {
-                storage.Delete(recursive: true);
-            }
+            var storage = Directory.CreateDirectory(Path.Combine(work, "storage"));
+            using var sim = fpga.Create();
+            return RtlReplay.Run(sim, fpga.Family, records, arrivals, settings.Timing, model, storage.FullName, progress);
         }
 
         private static ReplayOutcome Device(IntegerModel model, IReadOnlyList<CanRecord> records, long[] arrivals, ReplaySettings settings, List<string> lines, Action<int> progress)
@@ -115,7 +125,7 @@ namespace CanIds.Cli.Replay
             using var line = new SerialLine(port, settings.Baud);
             var client = new DeviceClient(line, TimeSpan.FromSeconds(2));
             var hello = client.Hello();
-            uint expected = MemoryLayout.ModelId(model, HardwareConfig.For(model));
+            uint expected = MemoryLayout.ModelId(model, HardwareConfig.FamilyFor(model));
             if (hello.ActiveModelId != expected)
                 throw new ArgumentException($"the device on {port} runs model {hello.ActiveModelId:x8}, --model is {expected:x8}: flash it (canids flash) or give its model file");
             return DeviceReplay.Run(client, records, arrivals, settings.Pace, lines, progress);

@@ -22,18 +22,19 @@ namespace CanIds.Hil.Replay
     {
         /// <summary>
         /// Runs <paramref name="records"/> (arriving at <paramref name="arrivalsUs"/>) through a fresh firmware on
-        /// <paramref name="fpga"/>. The firmware first loads <paramref name="model"/> into the FPGA the way a flashed
-        /// update is loaded (signed image, verified, sent over the link), so the replay never depends on what the
-        /// simulated bitstream's memories were initialised with. <paramref name="progress"/> gets frames done.
+        /// <paramref name="fpga"/>, built for <paramref name="family"/>. The firmware first loads <paramref name="model"/>
+        /// into the FPGA the way a flashed update is loaded (signed image packed for the family, verified, sent over the
+        /// link), so the replay never depends on what the simulated bitstream's memories were initialised with.
+        /// <paramref name="progress"/> gets frames done.
         /// </summary>
-        public static ReplayOutcome Run(RtlSimulator fpga, IReadOnlyList<CanRecord> records, long[] arrivalsUs, LinkTimingModel timing, IntegerModel model, string storageDir, Action<int>? progress = null)
+        public static ReplayOutcome Run(RtlSimulator fpga, HardwareConfig family, IReadOnlyList<CanRecord> records, long[] arrivalsUs, LinkTimingModel timing, IntegerModel model, string storageDir, Action<int>? progress = null)
         {
             var clock = new VirtualClock();
             var spi = new TimedSpi(fpga, clock, timing);
             var rig = new FirmwareRig(spi, new CapturingSerial(), new DirectoryStorage(storageDir), new FirmwareOptions(), clock);
             spi.InFlight = () => rig.App.Link.Unjudged;
             rig.App.Boot();
-            Load(rig, model);
+            Load(rig, model, family);
             rig.Bus.ReadCostUs = timing.McuFrameUs;
             long start = clock.Microseconds; // boot and loading took link transfers: frames arrive after them
             for (int i = 0; i < records.Count; i++) rig.Bus.ArriveAt(records[i], start + arrivalsUs[i], i);
@@ -75,15 +76,14 @@ namespace CanIds.Hil.Replay
             return outcome;
         }
 
-        private static void Load(FirmwareRig rig, IntegerModel model)
+        private static void Load(FirmwareRig rig, IntegerModel model, HardwareConfig hardware)
         {
             if (!rig.App.Link.Connected) throw new InvalidOperationException("the simulated FPGA does not answer the firmware");
-            var hardware = HardwareConfig.For(model);
             var key = RandomNumberGenerator.GetBytes(32);
             rig.App.Provision(key, 0, key.Length);
             var image = WeightImageWriter.Build(model, hardware, key);
             if (rig.App.Activate(image, image.Length) != UpdateProtocol.Ok)
-                throw new InvalidOperationException($"the firmware could not load the model into the simulated FPGA: {rig.App.Reason} (the RTL is built for another network shape: canids export --rtl fpga/gen and rebuild)");
+                throw new InvalidOperationException($"the firmware could not load the model into the simulated FPGA: {rig.App.Reason} (is the simulator built for family {hardware.ConfigId:x8}?)");
         }
     }
 }

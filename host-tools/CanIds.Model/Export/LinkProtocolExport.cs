@@ -3,6 +3,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using CanIds.Core;
 using CanIds.Core.Link;
 
 namespace CanIds.Model.Export
@@ -10,7 +11,7 @@ namespace CanIds.Model.Export
     /// <summary>
     /// The SPI link protocol's constants for the RTL (<c>link_protocol.vh</c>), generated from the one definition the
     /// firmware and host use, <see cref="LinkProtocol"/>: command and acknowledgement codes, header layouts, flags and
-    /// the status block's field offsets. A constant changed on one side only cannot go unnoticed: the RTL is built from
+    /// the status block's field offsets, the window limit, and the CRCs' parameters. A constant changed on one side only cannot go unnoticed: the RTL is built from
     /// this file and a test compares the committed file with this output.
     /// </summary>
     public static partial class LinkProtocolExport
@@ -36,6 +37,11 @@ namespace CanIds.Model.Export
                     : string.Create(CultureInfo.InvariantCulture, $"localparam integer {name} = {(int)value};\n"));
             }
 
+            // The CRCs' parameters, from their one definition too.
+            sb.Append(string.Create(CultureInfo.InvariantCulture, $"localparam [15:0] CRC16_INITIAL = 16'h{Crc16Ccitt.Initial:X4};\n"));
+            sb.Append(string.Create(CultureInfo.InvariantCulture, $"localparam [15:0] CRC16_POLYNOMIAL = 16'h{Crc16Ccitt.Polynomial:X4};\n"));
+            sb.Append(string.Create(CultureInfo.InvariantCulture, $"localparam [31:0] CRC32_INITIAL = 32'h{Crc32.Initial:X8};\n"));
+            sb.Append(string.Create(CultureInfo.InvariantCulture, $"localparam [31:0] CRC32_POLYNOMIAL = 32'h{Crc32.Polynomial:X8};\n"));
             sb.Append("/* verilator lint_on UNUSEDPARAM */\n");
             return sb.ToString();
         }

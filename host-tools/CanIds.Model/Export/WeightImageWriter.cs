@@ -13,14 +13,17 @@ namespace CanIds.Model.Export
         /// <summary>Shortest device key accepted: 128 bits.</summary>
         public const int MinKeyBytes = 16;
 
-        /// <summary>The image of <paramref name="model"/> packed for <paramref name="hardware"/>, tagged with <paramref name="key"/>.</summary>
+        /// <summary>
+        /// The image of <paramref name="model"/> packed for the family <paramref name="hardware"/> (padded when smaller),
+        /// tagged with <paramref name="key"/>. The header's window and layers are the family's: what the FPGA runs.
+        /// </summary>
         public static byte[] Build(IntegerModel model, HardwareConfig hardware, byte[] key, DateTimeOffset? created = null)
         {
             if (key.Length < MinKeyBytes) throw new ArgumentException($"the device key is {key.Length} bytes; at least {MinKeyBytes} are required (32 recommended)");
             var payload = MemoryLayout.Payload(model, hardware);
             var shapes = hardware.Layers.Select(l => new LayerShape(l.Inputs, l.Outputs, l.Pe, l.Simd, l.WeightBits, l.ActivationBits)).ToArray();
             uint seconds = (uint)(created ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
-            return WeightImage.Build(hardware.ConfigId, model.InputFormatVersion, model.WindowFrames, shapes, model.Classes.ToArray(), model.Provenance.Name, seconds, payload, key);
+            return WeightImage.Build(hardware.ConfigId, model.InputFormatVersion, hardware.WindowFrames, shapes, model.Classes.ToArray(), model.Provenance.Name, seconds, payload, key);
         }
 
         /// <summary>

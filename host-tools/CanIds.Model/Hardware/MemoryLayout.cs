@@ -23,7 +23,12 @@ namespace CanIds.Model.Hardware
     /// <c>[lane · WB, (lane + 1) · WB)</c>), the weight of neuron <c>nf · PE + pe</c> and input <c>sf · SIMD + s</c>,
     /// two's complement (1-bit weights: 1 is +1, 0 is −1). Threshold memory: word <c>nf</c> holds, in lane
     /// <c>pe · T + k</c>, threshold k of neuron <c>nf · PE + pe</c> in <see cref="LayerHardware.AccumulatorBits"/>-bit
-    /// two's complement. The payload is every layer's weight words then threshold words, in this order.
+    /// two's complement. The payload is every layer's weight words then threshold words, in this order, then one byte:
+    /// the model's class count (the "classes" memory), which limits the FPGA's argmax.
+    /// A model smaller than its family is padded: hardware neurons past the model's have zero weights and thresholds
+    /// above any accumulator (they output 0), hardware inputs past the model's have zero weights, and a shorter window
+    /// sits at the newest end of the hardware's (its older frames weigh nothing). The padded hardware computes exactly
+    /// the model's classes and accumulators.
     /// </remarks>
     public static class MemoryLayout
     {
@@ -36,6 +41,15 @@ namespace CanIds.Model.Hardware
             {
                 var layer = model.Layers[l];
                 var hw = hardware.Layers[l];
+                // Hardware input i is model input i - offset: the model's window ends where the hardware's does.
+                int offset = hw.Inputs - layer.Inputs;
+                if (l > 0) offset = 0;
+                int Weight(int neuron, int input)
+                {
+                    int i = input - offset;
+                    return neuron < layer.Outputs && i >= 0 && i < layer.Inputs ? layer.Weight(neuron, i) : 0;
+                }
+
                 var weights = new byte[hw.WeightDepth][];
                 for (int nf = 0; nf < hw.NeuronFold; nf++)
                 {
@@ -46,7 +60,7 @@ namespace CanIds.Model.Hardware
                         {
                             for (int s = 0; s < hw.Simd; s++)
                             {
-                                int w = layer.Weight(nf * hw.Pe + pe, sf * hw.Simd + s);
+                                int w = Weight(nf * hw.Pe + pe, sf * hw.Simd + s);
                                 int code = hw.WeightBits == 1 ? (w > 0 ? 1 : 0) : w;
                                 PutBits(word, (pe * hw.Simd + s) * hw.WeightBits, hw.WeightBits, code);
                             }
@@ -60,6 +74,7 @@ namespace CanIds.Model.Hardware
                 if (layer.IsOutput) continue;
 
                 int t = hw.ThresholdsPerNeuron;
+                int never = hw.AccumulatorBound + 1; // above any accumulator: a padding neuron outputs 0
                 var thresholds = new byte[hw.ThresholdDepth][];
                 for (int nf = 0; nf < hw.NeuronFold; nf++)
                 {
@@ -68,7 +83,8 @@ namespace CanIds.Model.Hardware
                     {
                         for (int k = 0; k < t; k++)
                         {
-                            PutBits(word, (pe * t + k) * hw.AccumulatorBits, hw.AccumulatorBits, layer.Thresholds[(nf * hw.Pe + pe) * t + k]);
+                            int neuron = nf * hw.Pe + pe;
+                            PutBits(word, (pe * t + k) * hw.AccumulatorBits, hw.AccumulatorBits, neuron < layer.Outputs ? layer.Thresholds[neuron * t + k] : never);
                         }
                     }
 
@@ -78,8 +94,12 @@ namespace CanIds.Model.Hardware
                 result.Add(new MemoryContents($"l{l}_thresholds", hw.ThresholdWordBits, thresholds));
             }
 
+            result.Add(new MemoryContents(ClassesMemory, 8, [[(byte)model.Classes.Count]]));
             return result;
         }
+
+        /// <summary>The last memory of every payload: one byte, the model's class count.</summary>
+        public const string ClassesMemory = "classes";
 
         /// <summary>The weight image payload: every memory's words, in order.</summary>
         public static byte[] Payload(IntegerModel model, HardwareConfig hardware)
@@ -105,18 +125,10 @@ namespace CanIds.Model.Hardware
             return CanIds.Core.Crc32.Compute(payload, 0, payload.Length);
         }
 
-        /// <summary>Throws when <paramref name="hardware"/> was not made for a model of <paramref name="model"/>'s shape.</summary>
+        /// <summary>Throws when <paramref name="model"/> does not fit <paramref name="hardware"/>'s family (the message says why).</summary>
         public static void Check(IntegerModel model, HardwareConfig hardware)
         {
-            if (hardware.WindowFrames != model.WindowFrames || hardware.Layers.Count != model.Layers.Count)
-                throw new ArgumentException($"the hardware has {hardware.Layers.Count} layers over {hardware.WindowFrames}-frame windows; the model {model.Layers.Count} over {model.WindowFrames}");
-            for (int l = 0; l < model.Layers.Count; l++)
-            {
-                var m = model.Layers[l];
-                var h = hardware.Layers[l];
-                if (m.Inputs != h.Inputs || m.Outputs != h.Outputs || m.WeightBits != h.WeightBits || m.InputBits != h.InputBits || m.ActivationBits != h.ActivationBits)
-                    throw new ArgumentException($"layer {l}: the model is {m.Inputs}→{m.Outputs} w{m.WeightBits} in{m.InputBits} a{m.ActivationBits}, the hardware {h.Inputs}→{h.Outputs} w{h.WeightBits} in{h.InputBits} a{h.ActivationBits}");
-            }
+            if (hardware.Misfit(model) is { } why) throw new ArgumentException($"the model does not fit this hardware family: {why}");
         }
 
         /// <summary>Writes the low <paramref name="bits"/> bits of <paramref name="value"/> (two's complement) at bit <paramref name="at"/>.</summary>
