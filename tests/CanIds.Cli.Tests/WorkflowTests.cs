@@ -63,9 +63,10 @@ namespace CanIds.Cli.Tests
             int first = Array.FindIndex(lines, l => l.EndsWith(",1.0", StringComparison.Ordinal));
             File.WriteAllLines(Path.Combine(dir, "heldout.csv"), lines[Math.Max(0, first - 3000)..(Math.Max(0, first - 3000) + 6000)]);
             var replay = Ok(dir, "replay", "heldout.csv", "--model", "road.json", "--target", "rtl", "--pace", "full-load", "-o", "replay");
-            Assert.Contains("prebuilt simulator of fpga/gen", replay.Output);
-            Assert.Contains("no rebuild", replay.Output);
+            Assert.Contains("FPGA: the prebuilt simulator", replay.Output);
             var report = File.ReadAllText(Path.Combine(dir, "replay", "replay.md"));
+            Assert.Contains("- FPGA: the prebuilt simulator of fpga/gen (family", report);
+            Assert.Contains("the model fits it, no rebuild", report);
             Assert.Contains("**bit-exact check against the integer model: 0 mismatches** in 6,000 frames", report);
         }
 

@@ -8,6 +8,8 @@ using CanIds.Cli.Cli;
 using CanIds.Cli.Synthesis;
 using CanIds.Core;
 using CanIds.Core.Link;
+using CanIds.Fpga.Sim;
+using CanIds.Model.Export;
 using CanIds.Model.Hardware;
 using CanIds.Model.Integer;
 using Spectre.Console;
@@ -43,7 +45,7 @@ namespace CanIds.Cli.Commands
             {
                 var m = ModelFile.Load(parse.GetValue(model)!);
                 var flow = new YosysFlow(Path.GetFullPath(parse.GetValue(rtl)!), parse.GetValue(work)!);
-                var report = Run(m, flow, parse.GetValue(targets)!.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray(),
+                var report = Run(m, flow, parse.GetValue(work)!, parse.GetValue(targets)!.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray(),
                     parse.GetValue(clock), parse.GetValue(iceTarget), parse.GetValue(iceMhz), parse.GetValue(spi));
                 var dir = parse.GetValue(output)!;
                 Directory.CreateDirectory(dir);
@@ -55,7 +57,7 @@ namespace CanIds.Cli.Commands
             return command;
         }
 
-        private static string Run(IntegerModel model, YosysFlow flow, int[] targets, double clockMhz, int iceTarget, double iceMhz, double spiMhz)
+        private static string Run(IntegerModel model, YosysFlow flow, string workDir, int[] targets, double clockMhz, int iceTarget, double iceMhz, double spiMhz)
         {
             var chosen = HardwareConfig.For(model);
             var sb = new StringBuilder();
@@ -112,13 +114,30 @@ namespace CanIds.Cli.Commands
             sb.AppendLine();
 
             var record = new byte[LinkProtocol.FrameRecordLength];
-            var (latency, simConfig) = AnsiConsole.Status().Start("latency in simulation", _ => RtlLatency.OneFrame(record));
+            var (latency, simConfig) = AnsiConsole.Status().Start("latency in simulation (UltraScale+ folding: the shipped simulator)", _ => RtlLatency.OneFrame(record));
+            // The iCE40 build has its own folding, so its own simulator: Verilated from the same RTL with its parameters.
+            var iceSim = Path.GetFullPath(Path.Combine(workDir, $"ice40-{ice.InitiationInterval}-sim"));
+            var (iceLatency, iceConfig) = AnsiConsole.Status().Start($"latency in simulation (iCE40 folding {ice.FoldingText}: verilating it)", _ =>
+            {
+                RtlExport.Write(Path.Combine(iceSim, "gen"), model, ice);
+                return RtlLatency.OneFrame(record, RtlSimulator.Build(Path.Combine(iceSim, "gen"), Path.Combine(iceSim, "sim")));
+            });
             sb.AppendLine("## Latency");
             sb.AppendLine();
             if (simConfig != chosen.ConfigId) sb.AppendLine($"(The simulated build, config {simConfig:x8}, is not this model's folding {chosen.ConfigId:x8}: rebuild fpga/gen.)").AppendLine();
+            if (iceConfig != ice.ConfigId) throw new InvalidOperationException($"the iCE40 simulator reports config {iceConfig:x8}, not {ice.ConfigId:x8}");
             int frameBytes = LinkProtocol.CommandHeaderLength + LinkProtocol.FrameRecordLength + LinkProtocol.CrcLength;
             int pollBytes = LinkProtocol.ResponseLength(0, LinkProtocol.VerdictRecordLength);
-            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- FPGA, from the end of the SPI transfer carrying a frame record to the IRQ announcing its verdict (Verilator, folding {chosen.FoldingText}): **{latency:N0} cycles** = {latency / clockMhz:F1} µs at {clockMhz:0} MHz{(iceResult.FmaxMhz is { } h ? $", {latency / h:F1} µs at the iCE40's {h:F1} MHz (its own folding is slower per layer)" : "")}."));
+            sb.AppendLine("Frame record in (end of its SPI transfer) to verdict ready (the IRQ pin), each target's own folding simulated in Verilator with the pipeline idle before:");
+            sb.AppendLine();
+            sb.AppendLine("| target | folding | cycles | clock | latency | clock from |");
+            sb.AppendLine("|---|---|---:|---:|---:|---|");
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| UltraScale+ | {chosen.FoldingText} | {latency:N0} | {clockMhz:0} MHz | {latency / clockMhz:F1} µs | assumed: the paper's clock; not timing-closed (no UltraScale+ place and route here) |"));
+            if (iceResult.FmaxMhz is { } h)
+                sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| iCE40 UP5K | {ice.FoldingText} | {iceLatency:N0} | {h:F1} MHz | {iceLatency / h:F1} µs | measured: nextpnr's Fmax after place and route |"));
+            else
+                sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| iCE40 UP5K | {ice.FoldingText} | {iceLatency:N0} | – | – | the build did not route |"));
+            sb.AppendLine();
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- SPI, one frame per transfer ({frameBytes} bytes: {LinkProtocol.CommandHeaderLength} header, {LinkProtocol.FrameRecordLength} record, 2 CRC): {frameBytes * 8 / spiMhz:F1} µs at {spiMhz:0} MHz; a benign verdict is the judged tag in the next response's header, an attack adds a 3-byte record (a {pollBytes}-byte POLL: {pollBytes * 8 / spiMhz:F1} µs)."));
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Frame to verdict on the FPGA side: {frameBytes * 8 / spiMhz + latency / clockMhz + pollBytes * 8 / spiMhz:F1} µs at {spiMhz:0} MHz SPI and {clockMhz:0} MHz core (the paper: 110 µs from message reception). `canids replay` adds the MCU's share."));
             return sb.ToString();

@@ -10,11 +10,12 @@ namespace CanIds.Cli.Synthesis
         /// <summary>
         /// Cycles from the end of the SPI transfer that pushes one frame record (chip select released) until the IRQ pin
         /// says its verdict is waiting, with the pipeline idle before: FIFO, window, every layer, argmax, verdict queue.
-        /// Also returns the simulated model's hardware config id, to check it is the build being reported.
+        /// Also returns the simulated build's hardware config id, to check it is the build being reported.
+        /// <paramref name="library"/>: a simulator built for another folding (null: the shipped one of fpga/gen).
         /// </summary>
-        public static (long Cycles, uint ConfigId) OneFrame(byte[] record)
+        public static (long Cycles, uint ConfigId) OneFrame(byte[] record, string? library = null)
         {
-            using var sim = new RtlSimulator();
+            using var sim = library == null ? new RtlSimulator() : new RtlSimulator(library, null);
             var tx = new byte[256];
             var rx = new byte[256];
             var response = new LinkResponse();
