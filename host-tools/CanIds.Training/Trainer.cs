@@ -104,7 +104,7 @@ namespace CanIds.Training
         {
             network.train();
             var order = (long[])indices.Clone();
-            new Random(HashCode.Combine(options.Seed, epoch)).Shuffle(order);
+            new Random(StreamSeed(options.Seed, epoch, 0)).Shuffle(order);
             double lossSum = 0;
             long correct = 0, seen = 0;
             int batches = (order.Length + options.BatchSize - 1) / options.BatchSize;
@@ -203,10 +203,14 @@ namespace CanIds.Training
             return (rest, valid);
         }
 
+        // A seed per (run seed, epoch, stream): HashCode.Combine would differ from process to process, so one --train-seed
+        // would not give one network.
+        private static int StreamSeed(int seed, int epoch, int stream) => unchecked((seed * 1_000_003 + epoch) * 8_191 + stream);
+
         private static long[] EpochSample(long[] benign, long[] attacks, TrainingOptions options, int epoch)
         {
             var pool = (long[])benign.Clone();
-            var random = new Random(HashCode.Combine(options.Seed, epoch, 7));
+            var random = new Random(StreamSeed(options.Seed, epoch, 7));
             random.Shuffle(pool);
             int take = (int)Math.Ceiling(pool.Length * options.BenignFraction);
             return attacks.Concat(pool.Take(take)).ToArray();
