@@ -17,6 +17,9 @@ namespace CanIds.Firmware.Bench
         /// <summary>Bytes the CRC cases check (400 calls of 992 bytes).</summary>
         public const int CrcBytes = 400 * 992;
 
+        /// <summary>Frames of a logged run whose transfers the fake FPGA replays alone (<see cref="Frames"/> in all).</summary>
+        public const int LoggedFrames = 4000;
+
         /// <summary>Frames per main-loop round in the batched case: a busy bus, the largest PUSH the firmware makes.</summary>
         public const int PerRound = 12;
 
@@ -48,6 +51,13 @@ namespace CanIds.Firmware.Bench
             single.Run(2000, 1);
             Begin("single");
             End("single", single.Run(Frames, 1));
+            // The fake FPGA is hardware on the device: its share of the cases above, measured alone, is taken out.
+            TransferLog batchedLog = FirmwareWorkload.LogRun(LoggedFrames, PerRound);
+            TransferLog singleLog = FirmwareWorkload.LogRun(LoggedFrames, 1);
+            Begin("fpga-batched");
+            End("fpga-batched", batchedLog.Replay(Frames / LoggedFrames));
+            Begin("fpga-single");
+            End("fpga-single", singleLog.Replay(Frames / LoggedFrames));
             Debug.WriteLine("BENCH DONE attacks=" + single.App.Verdicts.Attacks + "/" + single.App.Verdicts.Judged);
         }
 

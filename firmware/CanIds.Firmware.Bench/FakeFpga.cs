@@ -36,6 +36,9 @@ namespace CanIds.Firmware.Bench
         /// <summary>Responses still to lose (MISO stuck low, as a broken wire would): the commands are still executed.</summary>
         public int LoseResponses;
 
+        /// <summary>Id of the model it reports running (the CRC-32 of a weight image's payload).</summary>
+        public uint ModelId;
+
         /// <summary>Frames judged.</summary>
         public int Frames;
 
@@ -182,6 +185,7 @@ namespace CanIds.Firmware.Bench
             BigEndian.PutU16(b, at + LinkProtocol.StAtFifoFrames, FifoFrames);
             BigEndian.PutU32(b, at + LinkProtocol.StAtFrames, (uint)Frames);
             BigEndian.PutU32(b, at + LinkProtocol.StAtVerdicts, (uint)Frames);
+            BigEndian.PutU32(b, at + LinkProtocol.StAtModelId, ModelId);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using CanIds.Firmware.Config;
+using CanIds.Firmware.Ports;
 
 namespace CanIds.Firmware.Bench
 {
@@ -13,15 +14,44 @@ namespace CanIds.Firmware.Bench
         private readonly DriverBus _bus;
         private readonly FakeFpga _fpga = new FakeFpga();
         private readonly NullPorts _ports = new NullPorts();
+        private readonly TransferLog _log;
         private readonly FirmwareApp _app;
 
         /// <summary>A firmware, booted (its link set up) and ready.</summary>
         public FirmwareWorkload()
+            : this(0)
+        {
+        }
+
+        /// <summary>
+        /// A firmware, booted and ready, whose first <paramref name="logTransfers"/> SPI transfers (boot included) are
+        /// kept in <see cref="Log"/>; none when 0.
+        /// </summary>
+        public FirmwareWorkload(int logTransfers)
         {
             _bus = new DriverBus(new BenchTraffic());
-            _app = new FirmwareApp(_bus, _fpga, _ports, _ports, _ports, _ports, new FirmwareOptions());
+            _log = logTransfers > 0 ? new TransferLog(_fpga, logTransfers) : null;
+            ISpiPort spi = _log != null ? (ISpiPort)_log : _fpga;
+            _app = new FirmwareApp(_bus, spi, _ports, _ports, _ports, _ports, new FirmwareOptions());
             _app.Boot();
             if (!_app.Link.Connected) throw new InvalidOperationException("the fake FPGA did not answer");
+        }
+
+        /// <summary>
+        /// The transfers of a fresh firmware booting and judging <paramref name="frames"/> frames,
+        /// <paramref name="perRound"/> arriving per round: replayed alone, they measure the fake FPGA's share of a run.
+        /// </summary>
+        public static TransferLog LogRun(int frames, int perRound)
+        {
+            FirmwareWorkload workload = new FirmwareWorkload(frames + 100);
+            workload.Run(frames, perRound);
+            return workload.Log;
+        }
+
+        /// <summary>The transfers made since boot, when logged.</summary>
+        public TransferLog Log
+        {
+            get { return _log; }
         }
 
         /// <summary>The firmware.</summary>

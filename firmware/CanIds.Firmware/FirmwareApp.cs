@@ -44,6 +44,7 @@ namespace CanIds.Firmware
             _options = options;
             object serialGate = new object();
             Report = new ReportWriter(serial, serialGate);
+            Faults = new FaultMonitor(Report, clock, options.FaultBurst);
             _bus = bus;
             Frames = new FrameRing(options.RingBits);
             Verdicts = new VerdictHandler(Frames, pin, clock, Report, options.AlertsPerSecond, options.AlertHoldMs);
@@ -51,7 +52,7 @@ namespace CanIds.Firmware
             Link = new FpgaLink(spi, Verdicts, Frames, options.MaxBatch, options.MaxRecords, options.LoadChunk);
             Pipeline = new DetectionPipeline(bus, Frames, Link, Verdicts, Report, clock, options.FailMode, options.RetryMs);
             Store = new ImageStore(storage, options.ImageCapacity);
-            Updates = new UpdateService(serial, serialGate, Store, this, this, Report, clock);
+            Updates = new UpdateService(serial, serialGate, Store, this, this, Report, clock, Faults);
             _image = new byte[options.ImageCapacity];
         }
 
@@ -75,6 +76,9 @@ namespace CanIds.Firmware
 
         /// <summary>Report lines on the serial port.</summary>
         public ReportWriter Report { get; private set; }
+
+        /// <summary>Exceptions the main loop caught, reported and recovered from.</summary>
+        public FaultMonitor Faults { get; private set; }
 
         /// <inheritdoc />
         public string Reason
@@ -108,37 +112,57 @@ namespace CanIds.Firmware
         {
             long ms = _clock.Microseconds / 1000;
             Report.Write("BOOT", ms, "can_bitrate=" + _options.BitRate + " fail=" + (_options.FailMode == FailMode.Closed ? "closed" : "open") + " key=" + (HasKey ? "yes" : "no"));
-            if (!Link.Connect())
+            try
             {
-                Report.Write("LINK", ms, "down reason=no-response at boot");
-                return;
+                if (!Link.Connect())
+                {
+                    Report.Write("LINK", ms, "down reason=no-response at boot");
+                    return;
+                }
+
+                _activeModelId = Link.Status.ModelId;
+                RestoreStoredModel(ms);
             }
-
-            _activeModelId = Link.Status.ModelId;
-            int length = Store.ReadActive(_image);
-            if (length > 0)
+            catch (Exception e)
             {
-                WeightImage stored = null;
-                try
-                {
-                    stored = WeightImage.Parse(_image, length);
-                }
-                catch (ImageFormatException e)
-                {
-                    Report.Write("MODEL", ms, "stored image unusable: " + e.Message);
-                }
-
-                if (stored != null && stored.ModelId == Link.Status.ModelId)
-                {
-                    Adopt(stored);
-                }
-                else if (stored != null && Activate(_image, length) != UpdateProtocol.Ok)
-                {
-                    Report.Write("MODEL", ms, "stored model not loaded: " + _reason);
-                }
+                // Detection still starts: the main loop sets the link up again.
+                Pipeline.Recover(Faults.Record("boot", e));
             }
 
             Report.Write("MODEL", _clock.Microseconds / 1000, "active id=" + _activeModelId.ToString("x8") + " classes=" + Verdicts.Classes.Length);
+        }
+
+        // The stored active image, verified as an update is (CRC-32 by Parse, then the tag), becomes the FPGA's unless it runs that model already.
+        private void RestoreStoredModel(long ms)
+        {
+            int length = Store.ReadActive(_image);
+            if (length <= 0) return;
+            WeightImage stored = null;
+            try
+            {
+                stored = WeightImage.Parse(_image, length);
+            }
+            catch (ImageFormatException e)
+            {
+                Report.Write("MODEL", ms, "stored image unusable: " + e.Message);
+            }
+
+            // Verified whatever its model id: flash is not trusted more than the serial line.
+            byte[] key = ReadKey();
+            if (stored != null && (key == null || !stored.Authenticate(_image, key)))
+            {
+                Report.Write("MODEL", ms, "stored image rejected: its HMAC-SHA256 tag does not verify with the device key");
+                return;
+            }
+
+            if (stored != null && stored.ModelId == Link.Status.ModelId)
+            {
+                Adopt(stored);
+            }
+            else if (stored != null && Activate(_image, length) != UpdateProtocol.Ok)
+            {
+                Report.Write("MODEL", ms, "stored model not loaded: " + _reason);
+            }
         }
 
         /// <summary>
@@ -147,18 +171,35 @@ namespace CanIds.Firmware
         /// </summary>
         public bool RunOnce()
         {
-            bool busy = Pipeline.Service();
+            bool busy;
+            try
+            {
+                busy = Pipeline.Service();
+            }
+            catch (Exception e)
+            {
+                // Reported, and the link is set up again next round (or, after a burst, detection backs off).
+                Pipeline.Recover(Faults.Record("detection", e));
+                busy = true;
+            }
 
             // The rest can wait a few rounds while frames stream: the UART's driver buffers its bytes, and the alert pin's
             // hold and the STATS period are milliseconds to seconds.
             if (busy && (++_busyRounds & (HousekeepingEvery - 1)) != 0) return true;
-            Updates.Poll();
-            long now = _clock.Microseconds;
-            Verdicts.Tick(now);
-            if (now >= _nextStatsUs)
+            try
             {
-                _nextStatsUs = now + _options.StatsEveryMs * 1000L;
-                Report.Write("STATS", now / 1000, StatsText());
+                Updates.Poll();
+                long now = _clock.Microseconds;
+                Verdicts.Tick(now);
+                if (now >= _nextStatsUs)
+                {
+                    _nextStatsUs = now + _options.StatsEveryMs * 1000L;
+                    Report.Write("STATS", now / 1000, StatsText());
+                }
+            }
+            catch (Exception e)
+            {
+                Faults.Record("housekeeping", e);
             }
 
             return busy;
@@ -167,7 +208,14 @@ namespace CanIds.Firmware
         /// <summary>The idle loop's sleep: until the CAN driver signals a frame, or <see cref="FirmwareOptions.IdleWaitMs"/>.</summary>
         public void Idle()
         {
-            Pipeline.Source.WaitForFrames(_options.IdleWaitMs);
+            try
+            {
+                Pipeline.Source.WaitForFrames(_options.IdleWaitMs);
+            }
+            catch (Exception e)
+            {
+                Faults.Record("idle", e);
+            }
         }
 
         /// <inheritdoc />
@@ -298,6 +346,7 @@ namespace CanIds.Firmware
             string text = "frames=" + Pipeline.Frames + " judged=" + v.Judged + " attacks=" + v.Attacks + " unjudged=" + v.Unjudged
                 + " can_events=" + _bus.Events + " link=" + (Pipeline.Down ? "down" : "up")
                 + " transfers=" + Link.Transfers + " bad_responses=" + Link.BadResponses + " resent=" + Link.Resent
+                + " faults=" + Faults.Faults + " report_failures=" + Report.Failures
                 + " latency_max_us=" + v.MaxLatencyUs + " latency_mean_us=" + (v.Judged == 0 ? 0 : v.TotalLatencyUs / v.Judged);
             for (int c = 0; c < v.Classes.Length; c++) text += " " + v.Classes[c] + "=" + v.Count(c);
             return text;

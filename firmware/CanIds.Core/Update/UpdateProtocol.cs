@@ -91,6 +91,9 @@ namespace CanIds.Core.Update
         /// <summary>Unknown request type.</summary>
         public const byte Unknown = 10;
 
+        /// <summary>The request failed on the device (an exception, e.g. a flash fault); the text names it. Retrying may succeed.</summary>
+        public const byte DeviceFault = 11;
+
         /// <summary>Largest data of one CHUNK.</summary>
         public const int MaxChunk = 512;
 
@@ -144,6 +147,7 @@ namespace CanIds.Core.Update
                 case StoreError: return "store-error";
                 case NoPrevious: return "no-previous";
                 case Unknown: return "unknown-request";
+                case DeviceFault: return "device-fault";
                 default: return "code-" + code;
             }
         }

@@ -39,6 +39,12 @@ namespace CanIds.Firmware.Config
         /// <summary>Delay between attempts to reach a silent FPGA, ms.</summary>
         public int RetryMs = 1000;
 
+        /// <summary>
+        /// Faults (exceptions caught by the main loop) within one second after which detection backs off: it goes down
+        /// as for a silent FPGA and sets the link up again only after <see cref="RetryMs"/> (docs/firmware.md).
+        /// </summary>
+        public int FaultBurst = 5;
+
         /// <summary>Period of the STATS line, ms.</summary>
         public int StatsEveryMs = 10000;
 

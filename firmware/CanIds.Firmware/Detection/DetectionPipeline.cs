@@ -24,6 +24,7 @@ namespace CanIds.Firmware.Detection
         private readonly long _retryUs;
         private readonly byte[] _discard = new byte[Core.InputFormat.BytesPerFrame];
         private bool _down;
+        private bool _restart;
         private long _nextRetryUs;
 
         /// <summary>A pipeline taking frames from <paramref name="source"/> into <paramref name="ring"/>.</summary>
@@ -59,11 +60,26 @@ namespace CanIds.Firmware.Detection
         {
             long now = _clock.Microseconds;
             int taken = 0;
+            if (_restart)
+            {
+                // After a fault: the frames in flight are reported lost, the FPGA's window and the tags start again.
+                _restart = false;
+                _report.Write("LINK", now / 1000, "restart reason=fault");
+                if (!_link.Connect()) GoDown("no-response");
+            }
+
             if (_down)
             {
-                while (taken < _ring.Capacity && Source.TryRead(_discard, 0) != FrameId.None) taken++;
-                Frames += taken;
-                _verdicts.CountUnjudged(taken);
+                try
+                {
+                    while (taken < _ring.Capacity && Source.TryRead(_discard, 0) != FrameId.None) taken++;
+                }
+                finally
+                {
+                    Frames += taken;
+                    _verdicts.CountUnjudged(taken);
+                }
+
                 Retry(now);
                 return false;
             }
@@ -79,24 +95,48 @@ namespace CanIds.Firmware.Detection
             long sum = ring.Sum;
             int unjudged = _link.Unjudged;
             int room = mask - unjudged;
-            while (taken < room)
+            try
             {
-                int slot = next & mask;
-                int id = source.TryRead(records, slot * Core.InputFormat.BytesPerFrame);
-                if (id == FrameId.None) break;
-                ids[slot] = id;
-                sum += now;
-                sums[slot] = sum;
-                next = (next + 1) & 0xFFFF;
-                taken++;
+                while (taken < room)
+                {
+                    int slot = next & mask;
+                    int id = source.TryRead(records, slot * Core.InputFormat.BytesPerFrame);
+                    if (id == FrameId.None) break;
+                    ids[slot] = id;
+                    sum += now;
+                    sums[slot] = sum;
+                    next = (next + 1) & 0xFFFF;
+                    taken++;
+                }
+            }
+            finally
+            {
+                // Also when the driver throws: the frames taken before stay in the ring and are counted.
+                ring.Next = next;
+                ring.Sum = sum;
+                Frames += taken;
             }
 
-            ring.Next = next;
-            ring.Sum = sum;
-            Frames += taken;
             bool busy = taken > 0 || unjudged > 0 || _link.Queued > 0;
             if (busy) Step();
             return busy;
+        }
+
+        /// <summary>
+        /// After an exception escaped a round (the main loop caught and reported it): the link's state is no longer
+        /// trusted, so the next round sets it up again; with <paramref name="backOff"/> (a burst of faults) detection goes
+        /// down instead, as for a silent FPGA, and tries again after the retry delay.
+        /// </summary>
+        public void Recover(bool backOff)
+        {
+            if (_down)
+            {
+                _nextRetryUs = _clock.Microseconds + _retryUs;
+                return;
+            }
+
+            if (backOff) GoDown("faults");
+            else _restart = true;
         }
 
         // One link transfer; notices the FPGA restarting or going silent.
@@ -107,18 +147,18 @@ namespace CanIds.Firmware.Detection
             {
                 long ms = _clock.Microseconds / 1000;
                 _report.Write("LINK", ms, "restart reason=fpga-out-of-step");
-                if (!_link.Connect()) GoDown();
+                if (!_link.Connect()) GoDown("no-response");
                 return;
             }
 
-            if (_link.ConsecutiveFailures >= FpgaLink.FailureThreshold) GoDown();
+            if (_link.ConsecutiveFailures >= FpgaLink.FailureThreshold) GoDown("no-response");
         }
 
-        private void GoDown()
+        private void GoDown(string reason)
         {
             _down = true; // the frames in flight are reported lost when the link is set up again
             _nextRetryUs = _clock.Microseconds + _retryUs;
-            _report.Write("LINK", _clock.Microseconds / 1000, "down reason=no-response mode=" + (_failMode == FailMode.Closed ? "fail-closed" : "fail-open"));
+            _report.Write("LINK", _clock.Microseconds / 1000, "down reason=" + reason + " mode=" + (_failMode == FailMode.Closed ? "fail-closed" : "fail-open"));
             if (_failMode == FailMode.Closed) _verdicts.ForceAlert(true);
         }
 

@@ -1,3 +1,4 @@
+using System;
 using CanIds.Firmware.Ports;
 
 namespace CanIds.Firmware.Reporting
@@ -22,7 +23,10 @@ namespace CanIds.Firmware.Reporting
         /// <summary>Lines written.</summary>
         public long Lines { get; private set; }
 
-        /// <summary>Writes "<paramref name="kind"/> <paramref name="timeMs"/> <paramref name="text"/>".</summary>
+        /// <summary>Lines lost because the serial port threw.</summary>
+        public long Failures { get; private set; }
+
+        /// <summary>Writes "<paramref name="kind"/> <paramref name="timeMs"/> <paramref name="text"/>"; never throws.</summary>
         public void Write(string kind, long timeMs, string text)
         {
             lock (_gate)
@@ -39,8 +43,15 @@ namespace CanIds.Firmware.Reporting
 
                 _line[n++] = (byte)'\r';
                 _line[n++] = (byte)'\n';
-                _port.Write(_line, 0, n);
-                Lines++;
+                try
+                {
+                    _port.Write(_line, 0, n);
+                    Lines++;
+                }
+                catch (Exception)
+                {
+                    Failures++; // a report must never take detection down: the line is lost, and counted
+                }
             }
         }
 

@@ -22,6 +22,7 @@ namespace CanIds.Firmware.Update
         private readonly IInjectionPort _injection;
         private readonly ReportWriter _report;
         private readonly IClock _clock;
+        private readonly FaultMonitor _faults;
         private readonly FrameDecoder _decoder = new FrameDecoder(UpdateProtocol.MaxFrame);
         private readonly byte[] _in = new byte[256];
         private readonly byte[] _answer = new byte[UpdateProtocol.MaxFrame + 2];
@@ -31,9 +32,13 @@ namespace CanIds.Firmware.Update
         private int _lastType = -1;
         private int _lastSeq = -1;
 
-        /// <summary>A service on <paramref name="port"/>; <paramref name="gate"/> serialises writes with the report lines.</summary>
-        public UpdateService(ISerialPort port, object gate, ImageStore store, IModelActivator activator, IInjectionPort injection, ReportWriter report, IClock clock)
+        /// <summary>
+        /// A service on <paramref name="port"/>; <paramref name="gate"/> serialises writes with the report lines. A request
+        /// that throws is answered with <see cref="UpdateProtocol.DeviceFault"/> and recorded in <paramref name="faults"/>.
+        /// </summary>
+        public UpdateService(ISerialPort port, object gate, ImageStore store, IModelActivator activator, IInjectionPort injection, ReportWriter report, IClock clock, FaultMonitor faults)
         {
+            _faults = faults;
             _port = port;
             _gate = gate;
             _store = store;
@@ -84,22 +89,32 @@ namespace CanIds.Firmware.Update
 
             UpdateProtocol.Start(_answer, (byte)(type | UpdateProtocol.AnswerFlag), (byte)seq);
             int answer;
-            switch (type)
+            try
             {
-                case UpdateProtocol.Hello: answer = Hello(); break;
-                case UpdateProtocol.Begin: answer = Begin(frame, length); break;
-                case UpdateProtocol.Chunk: answer = Chunk(frame, length); break;
-                case UpdateProtocol.Read: answer = ReadBack(frame, length); break;
-                case UpdateProtocol.Commit: answer = Commit(); break;
-                case UpdateProtocol.Abort:
-                    _store.DiscardStaging();
-                    answer = Result(UpdateProtocol.Ok);
-                    break;
-                case UpdateProtocol.Rollback: answer = Rollback(); break;
-                case UpdateProtocol.Status: answer = Text(UpdateProtocol.Ok, _activator.StatusText()); break;
-                case UpdateProtocol.Provision: answer = Provision(frame, length); break;
-                case UpdateProtocol.Inject: answer = Inject(frame, length); break;
-                default: answer = Text(UpdateProtocol.Unknown, "unknown request type " + type); break;
+                switch (type)
+                {
+                    case UpdateProtocol.Hello: answer = Hello(); break;
+                    case UpdateProtocol.Begin: answer = Begin(frame, length); break;
+                    case UpdateProtocol.Chunk: answer = Chunk(frame, length); break;
+                    case UpdateProtocol.Read: answer = ReadBack(frame, length); break;
+                    case UpdateProtocol.Commit: answer = Commit(); break;
+                    case UpdateProtocol.Abort:
+                        _store.DiscardStaging();
+                        answer = Result(UpdateProtocol.Ok);
+                        break;
+                    case UpdateProtocol.Rollback: answer = Rollback(); break;
+                    case UpdateProtocol.Status: answer = Text(UpdateProtocol.Ok, _activator.StatusText()); break;
+                    case UpdateProtocol.Provision: answer = Provision(frame, length); break;
+                    case UpdateProtocol.Inject: answer = Inject(frame, length); break;
+                    default: answer = Text(UpdateProtocol.Unknown, "unknown request type " + type); break;
+                }
+            }
+            catch (Exception e)
+            {
+                // Nothing is cached: the host's retry of this request does the work again.
+                _faults.Record("update", e);
+                Send(UpdateProtocol.Seal(_answer, Text(UpdateProtocol.DeviceFault, e.GetType().Name + ": " + e.Message), _wire));
+                return;
             }
 
             _lastType = type;

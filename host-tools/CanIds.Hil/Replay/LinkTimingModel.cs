@@ -16,10 +16,10 @@ namespace CanIds.Hil.Replay
         /// Measured: nanoCLR CPU µs per frame on the development host (AMD EPYC, 2 cores), from
         /// <c>canids bench firmware</c> (bench.json, case frame).
         /// </summary>
-        public const double MeasuredHostFrameUs = 1.75;
+        public const double MeasuredHostFrameUs = 1.93;
 
-        /// <summary>Measured: nanoCLR CPU µs per main-loop round with an SPI transfer on the development host (case transfer).</summary>
-        public const double MeasuredHostTransferUs = 12.07;
+        /// <summary>Measured: nanoCLR CPU µs per main-loop round with an SPI transfer on the development host (case "per transfer, nanoCLR", likewise).</summary>
+        public const double MeasuredHostTransferUs = 9.85;
 
         /// <summary>
         /// Assumed: how many times slower a Cortex-M7 at 216 MHz (ST_NUCLEO144_F746ZG) interprets the same code than the

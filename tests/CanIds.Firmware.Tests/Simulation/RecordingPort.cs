@@ -38,11 +38,14 @@ namespace CanIds.Firmware.Tests.Simulation
             _inCount += count;
         }
 
-        /// <summary>What the firmware wrote, as text (report lines).</summary>
+        /// <summary>
+        /// What the firmware wrote, as text (report lines); the 0x00 delimiters of update answers become line breaks, since
+        /// nanoCLR's strings end at the first NUL.
+        /// </summary>
         public string Text()
         {
             char[] chars = new char[WrittenCount];
-            for (int i = 0; i < WrittenCount; i++) chars[i] = (char)_out[i];
+            for (int i = 0; i < WrittenCount; i++) chars[i] = _out[i] == 0 ? '\n' : (char)_out[i];
             return new string(chars);
         }
 
