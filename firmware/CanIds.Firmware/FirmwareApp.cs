@@ -1,5 +1,6 @@
 using System;
 using CanIds.Core;
+using CanIds.Core.Crypto;
 using CanIds.Core.Image;
 using CanIds.Core.Link;
 using CanIds.Core.Update;
@@ -35,6 +36,12 @@ namespace CanIds.Firmware
         private int _tappedCount;
         private bool _tapping;
         private IVerdictSink _forward;
+        private readonly byte[] _nonce = new byte[HilSession.NonceLength];
+        private bool _nonceValid;
+        private bool _session;
+        private long _lastInjectUs;
+        private int _challenges;
+        private readonly Random _random = new Random();
 
         /// <summary>Builds the firmware over its ports (nothing runs until <see cref="Boot"/>).</summary>
         public FirmwareApp(ICanBus bus, ISpiPort spi, ISerialPort serial, IAlertPin pin, IClock clock, IFileStorage storage, FirmwareOptions options)
@@ -191,6 +198,7 @@ namespace CanIds.Firmware
                 Updates.Poll();
                 long now = _clock.Microseconds;
                 Verdicts.Tick(now);
+                ExpireSession(now);
                 if (now >= _nextStatsUs)
                 {
                     _nextStatsUs = now + _options.StatsEveryMs * 1000L;
@@ -260,8 +268,54 @@ namespace CanIds.Firmware
         }
 
         /// <inheritdoc />
+        public bool Challenge(byte[] destination, int offset)
+        {
+            byte[] key = ReadKey();
+            if (key == null) return false;
+            // Unpredictable without the key, and never repeated within a boot: HMAC over a counter, the clock and randomness.
+            byte[] seed = new byte[20];
+            BigEndian.PutU32(seed, 0, (uint)++_challenges);
+            long now = _clock.Microseconds;
+            BigEndian.PutU32(seed, 4, (uint)(now >> 32));
+            BigEndian.PutU32(seed, 8, (uint)now);
+            BigEndian.PutU32(seed, 12, (uint)_random.Next());
+            BigEndian.PutU32(seed, 16, (uint)_random.Next());
+            HmacSha256 mac = new HmacSha256(key);
+            mac.Update(seed, 0, seed.Length);
+            byte[] tag = new byte[HmacSha256.TagLength];
+            mac.Final(tag, 0);
+            Array.Copy(tag, 0, _nonce, 0, HilSession.NonceLength);
+            _nonceValid = true;
+            Array.Copy(_nonce, 0, destination, offset, HilSession.NonceLength);
+            return true;
+        }
+
+        /// <inheritdoc />
+        public bool OpenSession(byte[] proof, int offset)
+        {
+            byte[] key = ReadKey();
+            bool valid = _nonceValid && key != null;
+            _nonceValid = false;
+            if (!valid) return false;
+            byte[] expected = new byte[HilSession.ProofLength];
+            HilSession.Prove(key, _nonce, 0, expected, 0);
+            if (!HmacSha256.TagsEqual(expected, proof, offset)) return false;
+            _session = true;
+            _lastInjectUs = _clock.Microseconds;
+            return true;
+        }
+
+        /// <summary>True while a HIL session is open (until <see cref="FirmwareOptions.SessionIdleMs"/> without INJECT).</summary>
+        public bool InSession
+        {
+            get { return _session; }
+        }
+
+        /// <inheritdoc />
         public int Inject(byte[] frames, int offset, int count)
         {
+            if (!_session) return -1;
+            _lastInjectUs = _clock.Microseconds;
             if (!_tapping)
             {
                 // A HIL session: from now on the detection path judges the injected frames instead of the bus's.
@@ -272,6 +326,21 @@ namespace CanIds.Firmware
             }
 
             return _injection.Add(frames, offset, count);
+        }
+
+        // A session left idle ends: the detection path goes back to the bus.
+        private void ExpireSession(long now)
+        {
+            if (!_session || now - _lastInjectUs < _options.SessionIdleMs * 1000L) return;
+            _session = false;
+            if (_tapping)
+            {
+                _tapping = false;
+                Verdicts.Observer = _forward;
+                Pipeline.Source = _bus;
+            }
+
+            Report.Write("UPDATE", now / 1000, "hil session ended (idle)");
         }
 
         /// <inheritdoc />

@@ -128,6 +128,19 @@ namespace CanIds.Device
         public void Provision(byte[] key) => Send(UpdateProtocol.Provision, key);
 
         /// <summary>
+        /// Opens the HIL session that INJECT needs: asks the device for a challenge and answers it with HMAC-SHA256 under
+        /// <paramref name="key"/> (the device key). Refused (verify-failed) with any other key.
+        /// </summary>
+        public void OpenSession(byte[] key)
+        {
+            var nonce = Send(UpdateProtocol.Session, []);
+            if (nonce.Length != HilSession.NonceLength) throw new InvalidOperationException($"SESSION: the device sent a {nonce.Length}-byte challenge, expected {HilSession.NonceLength}");
+            var proof = new byte[HilSession.ProofLength];
+            HilSession.Prove(key, nonce, 0, proof, 0);
+            Send(UpdateProtocol.Session, proof);
+        }
+
+        /// <summary>
         /// Injects <paramref name="frames"/> (at most UpdateProtocol.MaxInjectFrames) as if received on the device's CAN
         /// bus; returns how many its receive queue accepted and adds the verdicts that arrived meanwhile to
         /// <paramref name="verdicts"/> (an empty batch only collects verdicts).
@@ -218,6 +231,7 @@ namespace CanIds.Device
             UpdateProtocol.Status => "STATUS",
             UpdateProtocol.Provision => "PROVISION",
             UpdateProtocol.Inject => "INJECT",
+            UpdateProtocol.Session => "SESSION",
             _ => $"request 0x{type:x2}",
         };
     }

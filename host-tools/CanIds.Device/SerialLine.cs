@@ -14,8 +14,11 @@ namespace CanIds.Device
         private readonly SerialPort _port;
 
         /// <summary>Opens <paramref name="name"/> (e.g. /dev/ttyACM0, COM4, /dev/pts/3) at <paramref name="baudRate"/>.</summary>
+        /// <exception cref="DeviceUnavailableException">No such port, or it cannot be opened.</exception>
         public SerialLine(string name, int baudRate = 921600)
         {
+            if (baudRate <= 0) throw new ArgumentException($"baud rate {baudRate}: expected a positive rate");
+            if (!OperatingSystem.IsWindows() && !System.IO.File.Exists(name)) throw new DeviceUnavailableException($"{name}: no such serial port");
             _port = new SerialPort(name, baudRate, Parity.None, 8, StopBits.One) { ReadTimeout = 1000, WriteTimeout = 2000, Handshake = Handshake.None };
             try
             {
@@ -23,7 +26,7 @@ namespace CanIds.Device
             }
             catch (Exception e) when (e is UnauthorizedAccessException or System.IO.IOException or ArgumentException)
             {
-                throw new System.IO.IOException($"{name}: cannot open the serial port ({e.Message})", e);
+                throw new DeviceUnavailableException($"{name}: cannot open the serial port ({e.Message})", e);
             }
         }
 

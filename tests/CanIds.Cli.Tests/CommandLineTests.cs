@@ -43,6 +43,31 @@ namespace CanIds.Cli.Tests
         }
 
         [Fact]
+        public void ANonexistentPortIsExitCode69AndBadKeysOrTimeoutsAreRefusedBeforeAnyPortIsOpened()
+        {
+            var dir = TestPaths.NewScratch();
+            var missing = Canids.Run(dir, Quick, "flash", "--status", "--port", "/dev/no-such-port");
+            Assert.True(missing.ExitCode == 69, missing.ToString());
+            Assert.Contains("/dev/no-such-port: no such serial port", missing.Error);
+
+            // These name their own problem, not the port's: they are checked first.
+            File.WriteAllBytes(Path.Combine(dir, "empty.key"), []);
+            var empty = Canids.Run(dir, Quick, "flash", "--provision", "empty.key", "--port", "/dev/no-such-port");
+            Assert.True(empty.ExitCode == 64, empty.ToString());
+            Assert.Contains("empty.key: the key is 0 bytes", empty.Error);
+            foreach (var t in new[] { "0", "-1" })
+            {
+                var timeout = Canids.Run(dir, Quick, "flash", "--status", "--timeout", t, "--port", "/dev/no-such-port");
+                Assert.True(timeout.ExitCode == 64, timeout.ToString());
+                Assert.Contains($"--timeout {t}", timeout.Error);
+            }
+
+            var noKey = Canids.Run(dir, Quick, "replay", "--generate", "1", "--target", "device", "--port", "/dev/no-such-port");
+            Assert.True(noKey.ExitCode == 64, noKey.ToString());
+            Assert.Contains("--key", noKey.Error);
+        }
+
+        [Fact]
         public void AnUnknownVerbOrOptionIsAUsageError()
         {
             var unknown = Canids.Run(TestPaths.NewScratch(), Quick, "fly");

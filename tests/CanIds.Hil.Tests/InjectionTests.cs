@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using CanIds.Core;
 using CanIds.Core.Update;
 using CanIds.Device;
@@ -38,6 +39,7 @@ namespace CanIds.Hil.Tests
             using (new RunningFirmware(rig))
             {
                 var client = new DeviceClient(host, TimeSpan.FromSeconds(5));
+                Rigs.OpenSession(rig, client);
                 for (int at = 0; at < frames.Length;)
                 {
                     int n = Math.Min(UpdateProtocol.MaxInjectFrames, frames.Length - at);
@@ -70,12 +72,60 @@ namespace CanIds.Hil.Tests
             using (new RunningFirmware(rig))
             {
                 var client = new DeviceClient(host, TimeSpan.FromSeconds(5));
+                Rigs.OpenSession(rig, client);
                 var e = Assert.Throws<DeviceRefusedException>(() => client.Send(UpdateProtocol.Inject, new byte[UpdateProtocol.InjectedFrameLength + 3]));
                 Assert.Equal(UpdateProtocol.BadFrame, e.Code);
                 Assert.Contains("13-byte", e.Message);
             }
 
             Assert.Equal(0, rig.App.Pipeline.Frames);
+        }
+
+        [Fact]
+        public void OnlyTheKeyHolderCanInjectAChallengeServesOnceAndAnotherKeyIsRefused()
+        {
+            using var pty = new PtyPair();
+            using var fpga = RtlSimulator.ForTest("inject-auth");
+            using var device = new SerialLine(pty.DeviceEnd);
+            using var host = new SerialLine(pty.HostEnd);
+            var rig = Rigs.New(fpga, TestPaths.NewScratch(), serial: device);
+            rig.App.Boot();
+            var frame = new CanFrame();
+            frame.Set(0x316, false, false, new byte[8], 0, 8);
+            using (new RunningFirmware(rig))
+            {
+                var client = new DeviceClient(host, TimeSpan.FromSeconds(5));
+                var verdicts = new List<InjectedVerdict>();
+
+                // No key provisioned: no challenge at all.
+                Assert.Equal(UpdateProtocol.BadState, Assert.Throws<DeviceRefusedException>(() => client.Send(UpdateProtocol.Session, [])).Code);
+                rig.App.Provision(Rigs.Key, 0, Rigs.Key.Length);
+
+                // No session: INJECT is refused and nothing enters the detection path.
+                var e = Assert.Throws<DeviceRefusedException>(() => client.Inject([frame], verdicts));
+                Assert.Equal(UpdateProtocol.BadState, e.Code);
+                Assert.Contains("HIL session", e.Message);
+
+                // Another key's proof is refused, and the challenge it answered is used up: the right proof of it fails too.
+                var wrong = Rigs.Key.ToArray();
+                wrong[0] ^= 1;
+                Assert.Equal(UpdateProtocol.VerifyFailed, Assert.Throws<DeviceRefusedException>(() => client.OpenSession(wrong)).Code);
+                var nonce = client.Send(UpdateProtocol.Session, []);
+                var proof = new byte[HilSession.ProofLength];
+                HilSession.Prove(Rigs.Key, nonce, 0, proof, 0);
+                var second = client.Send(UpdateProtocol.Session, []); // a newer challenge replaces it
+                Assert.NotEqual(nonce, second);
+                Assert.Equal(UpdateProtocol.VerifyFailed, Assert.Throws<DeviceRefusedException>(() => client.Send(UpdateProtocol.Session, proof)).Code);
+                Assert.Throws<DeviceRefusedException>(() => client.Inject([frame], verdicts));
+                Assert.False(rig.App.InSession);
+
+                client.OpenSession(Rigs.Key);
+                Assert.True(rig.App.InSession);
+                Assert.Equal(1, client.Inject([frame], verdicts));
+            }
+
+            for (int i = 0; i < 10; i++) rig.Round(); // the loop is stopped: run it here until the frame is taken
+            Assert.Equal(1, rig.App.Pipeline.Frames);
         }
     }
 }

@@ -85,7 +85,9 @@ namespace CanIds.Hil.Tests
             ReplayOutcome outcome;
             using (new RunningFirmware(rig))
             {
-                outcome = DeviceReplay.Run(new DeviceClient(host, TimeSpan.FromSeconds(5)), records, arrivals, ReplayPace.FullLoad, lines, settle: TimeSpan.FromSeconds(30));
+                var client = new DeviceClient(host, TimeSpan.FromSeconds(5));
+                Rigs.OpenSession(rig, client);
+                outcome = DeviceReplay.Run(client, records, arrivals, ReplayPace.FullLoad, lines, settle: TimeSpan.FromSeconds(30));
             }
 
             Assert.Equal(0, outcome.Mismatches(Rigs.Expected(Rigs.DefaultModel, records)));

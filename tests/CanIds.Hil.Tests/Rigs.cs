@@ -1,4 +1,5 @@
 using System;
+using CanIds.Device;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -45,6 +46,16 @@ namespace CanIds.Hil.Tests
                 Assert.Equal(frame & 0xFFFF, v.Tag);
                 Assert.True(expected[frame] == v.Class, $"frame {frame}: firmware got class {v.Class}, the reference says {expected[frame]}");
             }
+        }
+
+        /// <summary>The device key the HIL tests provision.</summary>
+        public static byte[] Key { get; } = Convert.FromHexString("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+
+        /// <summary>Provisions <see cref="Key"/> on the rig and opens a HIL session from <paramref name="client"/> (INJECT needs one).</summary>
+        public static void OpenSession(FirmwareRig rig, DeviceClient client)
+        {
+            if (!rig.App.HasKey) rig.App.Provision(Key, 0, Key.Length);
+            client.OpenSession(Key);
         }
 
         public static FirmwareRig New(RtlSimulator fpga, string storageDir, FirmwareOptions? options = null, Firmware.Ports.ISerialPort? serial = null) =>

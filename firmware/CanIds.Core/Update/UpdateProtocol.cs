@@ -46,6 +46,9 @@ namespace CanIds.Core.Update
         /// </summary>
         public const byte Inject = 0x0A;
 
+        /// <summary>HIL session: without payload, a challenge (answer: a nonce); with a 32-byte proof, opens the session INJECT needs.</summary>
+        public const byte Session = 0x0B;
+
         /// <summary>Bytes of one injected frame.</summary>
         public const int InjectedFrameLength = 13;
 

@@ -45,6 +45,9 @@ namespace CanIds.Firmware.Config
         /// </summary>
         public int FaultBurst = 5;
 
+        /// <summary>A HIL session (the only way INJECT is accepted) ends after this long without an INJECT, ms.</summary>
+        public int SessionIdleMs = 60000;
+
         /// <summary>Period of the STATS line, ms.</summary>
         public int StatsEveryMs = 10000;
 

@@ -106,6 +106,7 @@ namespace CanIds.Firmware.Update
                     case UpdateProtocol.Status: answer = Text(UpdateProtocol.Ok, _activator.StatusText()); break;
                     case UpdateProtocol.Provision: answer = Provision(frame, length); break;
                     case UpdateProtocol.Inject: answer = Inject(frame, length); break;
+                    case UpdateProtocol.Session: answer = Session(frame, length); break;
                     default: answer = Text(UpdateProtocol.Unknown, "unknown request type " + type); break;
                 }
             }
@@ -239,12 +240,34 @@ namespace CanIds.Firmware.Update
         {
             int count = (length - 2) / UpdateProtocol.InjectedFrameLength;
             if (count * UpdateProtocol.InjectedFrameLength != length - 2) return Text(UpdateProtocol.BadFrame, "INJECT takes whole 13-byte frames");
+            int accepted = _injection.Inject(frame, 2, count);
+            if (accepted < 0) return Text(UpdateProtocol.BadState, "INJECT needs a HIL session: SESSION for a challenge, then SESSION with its proof under the device key");
             int n = Result(UpdateProtocol.Ok);
-            _answer[n++] = (byte)_injection.Inject(frame, 2, count);
+            _answer[n++] = (byte)accepted;
             int max = (UpdateProtocol.MaxFrame - n - 1 - 2) / UpdateProtocol.InjectedVerdictLength; // room for the count and the CRC
             int verdicts = _injection.TakeVerdicts(_answer, n + 1, max);
             _answer[n] = (byte)verdicts;
             return n + 1 + UpdateProtocol.InjectedVerdictLength * verdicts;
+        }
+
+        private int Session(byte[] frame, int length)
+        {
+            int n = length - 2;
+            if (n == 0)
+            {
+                int m = Result(UpdateProtocol.Ok);
+                if (!_injection.Challenge(_answer, m)) return Text(UpdateProtocol.BadState, "no device key provisioned");
+                return m + HilSession.NonceLength;
+            }
+
+            if (n != HilSession.ProofLength) return Text(UpdateProtocol.BadFrame, "SESSION takes nothing (a challenge) or a 32-byte proof");
+            if (!_injection.OpenSession(frame, 2))
+            {
+                return Text(UpdateProtocol.VerifyFailed, "the proof does not verify: HMAC-SHA256 under the device key over the last challenge, which is now used up");
+            }
+
+            _report.Write("UPDATE", _clock.Microseconds / 1000, "hil session opened");
+            return Result(UpdateProtocol.Ok);
         }
 
         private int Result(byte code)

@@ -34,6 +34,10 @@ namespace CanIds.Cli.Cli
             {
                 return Fail(e.Message, ExitCodes.DataError);
             }
+            catch (CanIds.Device.DeviceUnavailableException e)
+            {
+                return Fail(e.Message, ExitCodes.Unavailable);
+            }
             catch (TimeoutException e)
             {
                 return Fail(e.Message, ExitCodes.Unavailable);

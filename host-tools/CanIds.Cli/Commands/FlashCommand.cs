@@ -38,6 +38,9 @@ namespace CanIds.Cli.Commands
                 bool onlyStatus = parse.GetValue(status), back = parse.GetValue(rollback);
                 if (path == null && !onlyStatus && !back && parse.GetValue(provision) == null) throw new ArgumentException("give an image to flash, or --status, --rollback or --provision");
                 if (path != null && back) throw new ArgumentException("--rollback takes no image");
+                double seconds = parse.GetValue(timeout);
+                if (!(seconds > 0)) throw new ArgumentException($"--timeout {seconds}: expected a positive number of seconds");
+                byte[]? provisionKey = parse.GetValue(provision) is { } provisionPath ? WeightImageWriter.ReadKey(provisionPath) : null; // before any port I/O
                 byte[]? bytes = null;
                 WeightImage? parsed = null;
                 if (path != null)
@@ -47,13 +50,13 @@ namespace CanIds.Cli.Commands
                 }
 
                 using var line = new SerialLine(parse.GetValue(port)!, parse.GetValue(baud));
-                var client = new DeviceClient(line, TimeSpan.FromSeconds(parse.GetValue(timeout)));
+                var client = new DeviceClient(line, TimeSpan.FromSeconds(seconds));
                 var info = client.Hello();
-                if (parse.GetValue(provision) is { } keyPath)
+                if (provisionKey != null)
                 {
                     if (info.KeyProvisioned) throw new ArgumentException($"{line.Name}: the device already holds a key; it is provisioned once");
-                    client.Provision(WeightImageWriter.ReadKey(keyPath));
-                    AnsiConsole.MarkupLine(Markup.Escape($"key from {keyPath} stored on the device"));
+                    client.Provision(provisionKey);
+                    AnsiConsole.MarkupLine(Markup.Escape($"key from {parse.GetValue(provision)} stored on the device"));
                     info = client.Hello();
                 }
 

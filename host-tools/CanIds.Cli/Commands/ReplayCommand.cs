@@ -30,10 +30,11 @@ namespace CanIds.Cli.Commands
             var factor = new Option<double>("--board-factor") { Description = "Board time per host time for interpreted code (RTL target; default: the CoreMark ratio of the host to an STM32F746 at 216 MHz, docs/hil.md).", DefaultValueFactory = _ => defaults.BoardFactor };
             var port = new Option<string?>("--port", "-p") { Description = "Serial port of the device (device target)." };
             var baud = new Option<int>("--baud") { Description = "Baud rate of --port.", DefaultValueFactory = _ => 921_600 };
+            var key = new Option<string?>("--key") { Description = "Device key file (device target): opens the HIL session that injecting frames needs." };
             var output = new Option<string>("--output", "-o") { Description = "Folder for the report (replay.md, latency-histogram.png, replay-confusion-matrix.png).", DefaultValueFactory = _ => "replay" };
             var command = new Command("replay", "Replay a log through the model, the firmware + RTL co-simulation, or a device; check every verdict and measure latency.")
             {
-                model, target, pace, bitRate, fpgaMhz, spiMhz, frameUs, transferUs, factor, port, baud, output,
+                model, target, pace, bitRate, fpgaMhz, spiMhz, frameUs, transferUs, factor, port, baud, key, output,
             };
             data.AddTo(command);
             command.SetAction(parse => Guarded.Run(() =>
@@ -47,6 +48,7 @@ namespace CanIds.Cli.Commands
                     Timing = new LinkTimingModel { FpgaMhz = parse.GetValue(fpgaMhz), SpiMhz = parse.GetValue(spiMhz), HostFrameUs = parse.GetValue(frameUs), HostTransferUs = parse.GetValue(transferUs), BoardFactor = parse.GetValue(factor) },
                     Port = parse.GetValue(port),
                     Baud = parse.GetValue(baud),
+                    KeyPath = parse.GetValue(key),
                 };
                 settings.Timing.Validate();
                 var records = data.LoadRecords(parse);

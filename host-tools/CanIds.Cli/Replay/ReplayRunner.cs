@@ -5,6 +5,7 @@ using CanIds.Device;
 using CanIds.Fpga.Sim;
 using CanIds.Hil.Replay;
 using CanIds.Model.Evaluation;
+using CanIds.Model.Export;
 using CanIds.Model.Hardware;
 using CanIds.Model.Integer;
 using CanIds.Traffic;
@@ -43,6 +44,9 @@ namespace CanIds.Cli.Replay
 
         /// <summary>Serial port of the device target.</summary>
         public string? Port { get; init; }
+
+        /// <summary>Device key file: the HIL session for the device target.</summary>
+        public string? KeyPath { get; init; }
 
         /// <summary>Its baud rate.</summary>
         public int Baud { get; init; } = 921_600;
@@ -122,12 +126,15 @@ namespace CanIds.Cli.Replay
         private static ReplayOutcome Device(IntegerModel model, IReadOnlyList<CanRecord> records, long[] arrivals, ReplaySettings settings, List<string> lines, Action<int> progress)
         {
             var port = settings.Port ?? throw new ArgumentException("--target device needs --port (the device's serial port)");
+            var keyPath = settings.KeyPath ?? throw new ArgumentException("--target device needs --key (the device key file): only its holder may inject frames");
+            var key = WeightImageWriter.ReadKey(keyPath); // checked before the port is opened
             using var line = new SerialLine(port, settings.Baud);
             var client = new DeviceClient(line, TimeSpan.FromSeconds(2));
             var hello = client.Hello();
             uint expected = MemoryLayout.ModelId(model, HardwareConfig.FamilyFor(model));
             if (hello.ActiveModelId != expected)
                 throw new ArgumentException($"the device on {port} runs model {hello.ActiveModelId:x8}, --model is {expected:x8}: flash it (canids flash) or give its model file");
+            client.OpenSession(key);
             return DeviceReplay.Run(client, records, arrivals, settings.Pace, lines, progress);
         }
 
