@@ -1,5 +1,12 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using CanIds.Cli.Commands;
+using CanIds.Traffic.Files;
+
+// Ctrl-C and SIGTERM end the process as usual, but leave no temporary output behind (outputs are written beside their
+// destination and moved into place when complete).
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => OutputFile.DeleteTemporaries());
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => OutputFile.DeleteTemporaries());
 
 // The verbs in the order of the workflow: traffic → model → image → device → replay → measurements.
 var root = new RootCommand("canids: CAN bus intrusion detection: traffic, training, export, flashing and replay for the CQMLP IDS.");

@@ -1,4 +1,5 @@
 using System;
+using CanIds.Traffic.Files;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -24,7 +25,8 @@ namespace CanIds.Training
             Directory.CreateDirectory(directory);
             Atomic(Path.Combine(directory, "last.bin"), p => network.save(p));
             Atomic(Path.Combine(directory, "optimizer.bin"), p => ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(p));
-            var state = new State(epoch, bestEpoch, history.ToList(), shape.Hidden.ToArray(), shape.WeightBits.ToArray(), shape.ActivationBits.ToArray(), shape.WindowFrames, classes.ToArray());
+            var sums = Files.Where(f => File.Exists(Path.Combine(directory, f))).ToDictionary(f => f, f => Sha256Of(Path.Combine(directory, f)));
+            var state = new State(epoch, bestEpoch, history.ToList(), shape.Hidden.ToArray(), shape.WeightBits.ToArray(), shape.ActivationBits.ToArray(), shape.WindowFrames, classes.ToArray(), sums);
             Atomic(StatePath, p => File.WriteAllText(p, JsonSerializer.Serialize(state)));
         }
 
@@ -40,12 +42,16 @@ namespace CanIds.Training
             State state;
             try
             {
+                CommandInputs.Add(StatePath);
                 state = JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath)) ?? throw new JsonException("empty");
             }
             catch (JsonException e)
             {
                 throw new InvalidDataException($"{StatePath}: not a training checkpoint ({e.Message})");
             }
+
+            Verify(state, "last.bin");
+            Verify(state, "optimizer.bin");
 
             if (!state.Hidden.SequenceEqual(shape.Hidden) || !state.WeightBits.SequenceEqual(shape.WeightBits) || !state.ActivationBits.SequenceEqual(shape.ActivationBits)
                 || state.WindowFrames != shape.WindowFrames || !state.Classes.SequenceEqual(classes))
@@ -59,6 +65,12 @@ namespace CanIds.Training
         {
             var path = Path.Combine(directory, "best.bin");
             if (!File.Exists(path)) return null;
+            if (Exists)
+            {
+                var state = JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath));
+                if (state?.Checksums?.ContainsKey("best.bin") == true) Verify(state, "best.bin");
+            }
+
             using var best = new QuantMlp(networkShape, classCount);
             best.load(path);
             using (no_grad())
@@ -67,13 +79,27 @@ namespace CanIds.Training
             }
         }
 
-        private static void Atomic(string path, Action<string> write)
+        private static readonly string[] Files = ["last.bin", "optimizer.bin", "best.bin"];
+
+        private static void Atomic(string path, Action<string> write) => OutputFile.WriteVia(path, write);
+
+        private static string Sha256Of(string path)
         {
-            var temp = path + ".tmp";
-            write(temp);
-            File.Move(temp, path, overwrite: true);
+            using var stream = File.OpenRead(path);
+            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream)).ToLowerInvariant();
         }
 
-        private sealed record State(int Epoch, int BestEpoch, List<EpochRecord> History, int[] Hidden, int[] WeightBits, int[] ActivationBits, int WindowFrames, string[] Classes);
+        // A damaged, truncated or swapped file is named before libtorch reads it.
+        private void Verify(State state, string file)
+        {
+            var path = Path.Combine(directory, file);
+            if (state.Checksums == null || !state.Checksums.TryGetValue(file, out var expected))
+                throw new InvalidDataException($"{StatePath}: no checksum for {file} (a checkpoint from an older canids); train without --resume");
+            if (!File.Exists(path)) throw new InvalidDataException($"{path}: missing from the checkpoint");
+            CommandInputs.Add(path);
+            if (Sha256Of(path) != expected) throw new InvalidDataException($"{path}: damaged (its SHA-256 differs from the one {StatePath} records); remove the checkpoint or train without --resume");
+        }
+
+        private sealed record State(int Epoch, int BestEpoch, List<EpochRecord> History, int[] Hidden, int[] WeightBits, int[] ActivationBits, int WindowFrames, string[] Classes, Dictionary<string, string>? Checksums);
     }
 }

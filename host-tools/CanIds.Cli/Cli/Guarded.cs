@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using CanIds.Traffic.Files;
 using CanIds.Traffic.Formats;
 
 namespace CanIds.Cli.Cli
@@ -10,6 +11,7 @@ namespace CanIds.Cli.Cli
         /// <summary>Runs <paramref name="work"/>; known errors print "error: ..." on stderr.</summary>
         public static int Run(Func<int> work)
         {
+            using var inputs = CommandInputs.Begin(); // no output of this verb may replace what it read
             try
             {
                 return work();

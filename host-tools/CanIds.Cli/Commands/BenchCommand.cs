@@ -1,3 +1,4 @@
+using CanIds.Traffic.Files;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -82,7 +83,7 @@ namespace CanIds.Cli.Commands
                         }
                     });
                 var md = $"# canids bench\n\n{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}; BenchmarkDotNet in process{(parse.GetValue(quick) ? " (--quick)" : "")}.\n\n" + (warning != null ? $"**Warning: {warning}.**\n\n" : "") + string.Concat(sections);
-                File.WriteAllText(Path.Combine(dir, "bench.md"), md);
+                OutputFile.WriteAllText(Path.Combine(dir, "bench.md"), md);
                 BenchJson.Write(Path.Combine(dir, "bench.json"), values, parse.GetValue(quick), warning);
                 var table = new Table().AddColumns("suite", "case", "parameters", "value", "unit");
                 foreach (var v in values)

@@ -1,3 +1,4 @@
+using CanIds.Traffic.Files;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -97,10 +98,10 @@ namespace CanIds.Cli.Commands
             {
                 var hardware = HardwareConfig.FamilyFor(model);
                 var key = RandomNumberGenerator.GetBytes(32);
-                File.WriteAllText(Path.Combine(plan.Output, "device.key"), Convert.ToHexString(key).ToLowerInvariant() + "\n");
+                OutputFile.WriteAllText(Path.Combine(plan.Output, "device.key"), Convert.ToHexString(key).ToLowerInvariant() + "\n");
                 var image = WeightImageWriter.Build(model, hardware, key);
                 var imagePath = Path.Combine(plan.Output, "cqmlp-demo.img");
-                File.WriteAllBytes(imagePath, image);
+                OutputFile.WriteAllBytes(imagePath, image);
                 var verified = WeightImage.Verify(image, image.Length, key); // what the firmware checks before loading it
                 var files = RtlExport.Write(Path.Combine(plan.Output, "rtl"), model, hardware);
                 report.Export(imagePath, image.Length, verified.ModelId, hardware, files.Count);

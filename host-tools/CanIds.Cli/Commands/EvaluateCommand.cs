@@ -1,3 +1,4 @@
+using CanIds.Traffic.Files;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -37,7 +38,7 @@ namespace CanIds.Cli.Commands
             Directory.CreateDirectory(dir);
             Plots.ConfusionMatrix(result.Matrix, Path.Combine(dir, "confusion-matrix.png"), $"{model.Provenance.Name} on {windows.Count:N0} windows");
             var md = $"# Evaluation of {model.Provenance.Name}\n\n- model {model.Topology}, {model.BitWidths}\n- data: {dataDescription} ({windows.Count:N0} windows)\n\n" + result.Markdown() + "\n![confusion matrix](confusion-matrix.png)\n";
-            File.WriteAllText(Path.Combine(dir, "evaluation.md"), md);
+            OutputFile.WriteAllText(Path.Combine(dir, "evaluation.md"), md);
 
             var m = result.Matrix;
             var table = new Table().Title("confusion matrix (rows: true class)").AddColumn("true \\ predicted");

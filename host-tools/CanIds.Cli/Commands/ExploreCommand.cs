@@ -1,3 +1,4 @@
+using CanIds.Traffic.Files;
 using System;
 using System.CommandLine;
 using System.Globalization;
@@ -86,8 +87,8 @@ namespace CanIds.Cli.Commands
 
             md.AppendLine();
             md.AppendLine("![Pareto plot](pareto.png)");
-            File.WriteAllText(Path.Combine(dir, "explore.csv"), csv.ToString());
-            File.WriteAllText(Path.Combine(dir, "explore.md"), md.ToString());
+            OutputFile.WriteAllText(Path.Combine(dir, "explore.csv"), csv.ToString());
+            OutputFile.WriteAllText(Path.Combine(dir, "explore.md"), md.ToString());
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine(Markup.Escape($"report: {Path.Combine(dir, "explore.md")}"));
         }

@@ -1,3 +1,4 @@
+using CanIds.Traffic.Files;
 using System;
 using System.CommandLine;
 using System.Globalization;
@@ -38,7 +39,7 @@ namespace CanIds.Cli.Commands
                 {
                     var keyPath = parse.GetValue(key) ?? throw new ArgumentException("--image needs --key (the device key the firmware verifies with)");
                     var bytes = WeightImageWriter.Build(m, hardware, WeightImageWriter.ReadKey(keyPath));
-                    File.WriteAllBytes(imagePath, bytes);
+                    OutputFile.WriteAllBytes(imagePath, bytes);
                     summary.AddRow("weight image", Markup.Escape(imagePath), $"{bytes.Length:N0} bytes, family {hardware.ConfigId:x8}{(hardware.ConfigId == HardwareConfig.Shipped.ConfigId ? " (the shipped FPGA's)" : " (not the shipped FPGA's: it needs a bitstream built from --rtl)")}");
                 }
 

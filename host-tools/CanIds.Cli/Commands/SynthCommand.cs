@@ -1,3 +1,4 @@
+using CanIds.Traffic.Files;
 using System;
 using System.CommandLine;
 using System.Globalization;
@@ -50,7 +51,7 @@ namespace CanIds.Cli.Commands
                 var dir = parse.GetValue(output)!;
                 Directory.CreateDirectory(dir);
                 var path = Path.Combine(dir, "synthesis.md");
-                File.WriteAllText(path, report);
+                OutputFile.WriteAllText(path, report);
                 AnsiConsole.MarkupLine(Markup.Escape($"report: {path}"));
                 return ExitCodes.Ok;
             }));

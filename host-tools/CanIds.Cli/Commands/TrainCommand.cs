@@ -1,3 +1,4 @@
+using CanIds.Traffic.Files;
 using System;
 using System.CommandLine;
 using System.Globalization;
@@ -69,6 +70,7 @@ namespace CanIds.Cli.Commands
                 var classList = parse.GetValue(classes) is { } c ? c.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
                 var windows = data.Load(parse, shape.WindowFrames, classList);
                 var modelPath = parse.GetValue(output)!;
+                CommandInputs.Refuse(modelPath); // before training, not after it
                 var reportDir = parse.GetValue(report) ?? modelPath + ".report";
                 var model = Train(windows, shape, options, parse.GetValue(name)!, data.Describe(parse), reportDir);
                 ModelFile.Save(model, modelPath);
@@ -155,7 +157,7 @@ namespace CanIds.Cli.Commands
                 [("training (train mode)", x, h.Select(e => e.TrainAccuracy).ToArray()), ("validation", x, h.Select(e => e.ValidationAccuracy).ToArray())]);
             var csv = new StringBuilder("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,validation_errors,seconds\n");
             foreach (var e in h) csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch},{e.TrainLoss:G6},{e.TrainAccuracy:F4},{e.ValidationLoss:G6},{e.ValidationAccuracy:F4},{e.ValidationErrors},{e.Seconds:F2}"));
-            File.WriteAllText(Path.Combine(dir, "history.csv"), csv.ToString());
+            OutputFile.WriteAllText(Path.Combine(dir, "history.csv"), csv.ToString());
             var md = new StringBuilder();
             md.AppendLine($"# Training report: {model.Provenance.Name}");
             md.AppendLine();
@@ -166,7 +168,7 @@ namespace CanIds.Cli.Commands
             md.AppendLine();
             md.AppendLine("![loss](training-loss.png)");
             md.AppendLine("![accuracy](training-accuracy.png)");
-            File.WriteAllText(Path.Combine(dir, "training.md"), md.ToString());
+            OutputFile.WriteAllText(Path.Combine(dir, "training.md"), md.ToString());
         }
     }
 }

@@ -1,3 +1,4 @@
+using CanIds.Traffic.Files;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -129,7 +130,7 @@ namespace CanIds.Cli.Demo
             md.AppendLine();
             md.Append(_body);
             var path = Path.Combine(plan.Output, "demo.md");
-            File.WriteAllText(path, md.ToString());
+            OutputFile.WriteAllText(path, md.ToString());
             return path;
         }
 

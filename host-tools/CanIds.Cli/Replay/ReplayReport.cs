@@ -1,3 +1,4 @@
+using CanIds.Traffic.Files;
 using System;
 using System.Globalization;
 using System.IO;
@@ -63,7 +64,7 @@ namespace CanIds.Cli.Replay
             md.AppendLine(r.Evaluation.Markdown());
             md.AppendLine("![confusion matrix](replay-confusion-matrix.png)");
             var path = Path.Combine(dir, "replay.md");
-            File.WriteAllText(path, md.ToString());
+            OutputFile.WriteAllText(path, md.ToString());
             if (r.DeviceLines.Count > 0) File.WriteAllLines(Path.Combine(dir, "device-report.log"), r.DeviceLines);
 
             var summary = new Table().Title("replay").AddColumns("figure", "value");

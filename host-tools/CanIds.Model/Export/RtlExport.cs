@@ -1,3 +1,4 @@
+using CanIds.Traffic.Files;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -46,15 +47,15 @@ namespace CanIds.Model.Export
                     sb.Append('\n');
                 }
 
-                File.WriteAllText(path, sb.ToString());
+                OutputFile.WriteAllText(path, sb.ToString());
                 written.Add(path);
             }
 
             var paramsPath = Path.Combine(directory, ParamsFile);
-            File.WriteAllText(paramsPath, Params(model, hardware, memories));
+            OutputFile.WriteAllText(paramsPath, Params(model, hardware, memories));
             written.Add(paramsPath);
             var linkPath = Path.Combine(directory, LinkProtocolExport.FileName);
-            File.WriteAllText(linkPath, LinkProtocolExport.Text());
+            OutputFile.WriteAllText(linkPath, LinkProtocolExport.Text());
             written.Add(linkPath);
             return written;
         }

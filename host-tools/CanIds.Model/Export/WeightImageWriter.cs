@@ -4,6 +4,7 @@ using System.Linq;
 using CanIds.Core.Image;
 using CanIds.Model.Hardware;
 using CanIds.Model.Integer;
+using CanIds.Traffic.Files;
 
 namespace CanIds.Model.Export
 {
@@ -37,6 +38,7 @@ namespace CanIds.Model.Export
         /// <exception cref="ArgumentException">The file holds no usable key; the message names it and what is wrong.</exception>
         public static byte[] ReadKey(string path)
         {
+            CommandInputs.Add(path);
             var raw = File.ReadAllBytes(path);
             byte[] key;
             if (raw.Length > 0 && raw.All(b => b is >= 0x20 and < 0x7F or (byte)'\t' or (byte)'\r' or (byte)'\n'))

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CanIds.Traffic.Files;
 
 namespace CanIds.Model.Integer
 {
@@ -43,14 +44,16 @@ namespace CanIds.Model.Integer
                     ["thresholds"] = new JsonArray(l.Thresholds.Select(t => (JsonNode)t).ToArray()),
                 }).ToArray()),
             };
-            var temp = path + ".tmp";
-            File.WriteAllText(temp, root.ToJsonString(Indented));
-            File.Move(temp, path, overwrite: true);
+            OutputFile.WriteAllText(path, root.ToJsonString(Indented));
         }
 
         /// <summary>Reads a model file.</summary>
         /// <exception cref="ModelFileException">The file is not a valid model file; the message names the field.</exception>
-        public static IntegerModel Load(string path) => Parse(File.ReadAllText(path), path);
+        public static IntegerModel Load(string path)
+        {
+            CommandInputs.Add(path);
+            return Parse(File.ReadAllText(path), path);
+        }
 
         /// <summary>Reads a model from its JSON text; <paramref name="path"/> names it in errors.</summary>
         /// <exception cref="ModelFileException">The text is not a valid model file; the message names the field.</exception>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using CanIds.Traffic.Files;
 
 namespace CanIds.Traffic.Formats
 {
@@ -10,8 +11,8 @@ namespace CanIds.Traffic.Formats
     /// </summary>
     public abstract class CanLogWriter : IDisposable
     {
-        private readonly string _temp;
-        private readonly string _labelTemp;
+        private readonly OutputFile _file;
+        private OutputFile? _labelFile;
         private readonly AsciiWriter _out;
         private AsciiWriter? _labels;
         private bool? _labelled;
@@ -22,10 +23,8 @@ namespace CanIds.Traffic.Formats
         {
             Path = path;
             Options = options;
-            var suffix = $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-            _temp = path + suffix;
-            _labelTemp = LabelFile.PathFor(path) + suffix;
-            _out = new AsciiWriter(new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+            _file = OutputFile.Create(path);
+            _out = new AsciiWriter(_file.Stream);
         }
 
         /// <summary>The destination.</summary>
@@ -53,7 +52,8 @@ namespace CanIds.Traffic.Formats
                 WriteHeader(_out, record);
                 if (labelled)
                 {
-                    _labels = new AsciiWriter(new FileStream(_labelTemp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+                    _labelFile = OutputFile.Create(LabelFile.PathFor(_file.Target)); // beside the file written, links followed
+                    _labels = new AsciiWriter(_labelFile.Stream);
                     _labels.Text(LabelFile.Header);
                     _labels.NewLine();
                 }
@@ -87,13 +87,23 @@ namespace CanIds.Traffic.Formats
             if (_finished) return;
             if (_labelled == null) WriteHeader(_out, default);
             WriteFooter(_out);
-            _out.Dispose();
-            _labels?.Dispose();
             _finished = true;
-            File.Move(_temp, Path, overwrite: true);
-            var labelPath = LabelFile.PathFor(Path);
-            if (_labels != null) File.Move(_labelTemp, labelPath, overwrite: true);
-            else File.Delete(labelPath); // a stale label file would mislabel this log
+            try
+            {
+                _out.Flush();
+                _labels?.Flush();
+                var labelPath = LabelFile.PathFor(_file.Target);
+                if (_labelFile == null) CommandInputs.Refuse(labelPath); // the stale label file goes: unless it is an input
+                _file.Commit();
+                if (_labelFile != null) _labelFile.Commit();
+                else File.Delete(labelPath); // a stale label file would mislabel this log
+            }
+            catch
+            {
+                _file.Dispose();
+                _labelFile?.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Writes what precedes the first frame; <paramref name="first"/> is default for an empty log.</summary>
@@ -123,10 +133,8 @@ namespace CanIds.Traffic.Formats
         {
             if (!_finished)
             {
-                _out.Dispose();
-                _labels?.Dispose();
-                File.Delete(_temp);
-                File.Delete(_labelTemp);
+                _file.Dispose(); // discards the output: the destination keeps what it had
+                _labelFile?.Dispose();
                 _finished = true;
             }
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using CanIds.Traffic.Files;
 
 namespace CanIds.Traffic.Formats
 {
@@ -27,6 +28,7 @@ namespace CanIds.Traffic.Formats
         public LabelFileReader(string path)
         {
             _path = path;
+            CommandInputs.Add(path);
             _lines = new LineReader(File.OpenRead(path), path);
             if (!_lines.TryReadLine(out var first) || !first.SequenceEqual(Encoding.ASCII.GetBytes(LabelFile.Header)))
                 throw new CanLogFormatException(path, 1, "header", $"expected \"{LabelFile.Header}\"");

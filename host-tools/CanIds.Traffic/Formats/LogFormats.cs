@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using CanIds.Traffic.Files;
 
 namespace CanIds.Traffic.Formats
 {
@@ -48,6 +49,7 @@ namespace CanIds.Traffic.Formats
         public static CanLogReader Open(string path, LogFormat? format = null, ReadOptions? options = null)
         {
             options ??= new ReadOptions();
+            CommandInputs.Add(path);
             var chosen = format ?? Detect(path);
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             try
