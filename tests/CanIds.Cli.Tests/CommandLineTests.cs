@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using CanIds.Model.Integer;
 using CanIds.TestSupport;
 using Xunit;
@@ -65,6 +66,22 @@ namespace CanIds.Cli.Tests
             var noKey = Canids.Run(dir, Quick, "replay", "--generate", "1", "--target", "device", "--port", "/dev/no-such-port");
             Assert.True(noKey.ExitCode == 64, noKey.ToString());
             Assert.Contains("--key", noKey.Error);
+        }
+
+        [Fact]
+        public void ALogWithoutAWindowIsADataErrorForEvaluateAndTrain()
+        {
+            var dir = TestPaths.NewScratch();
+            Assert.Equal(0, Canids.Run(dir, Quick, "generate", "-d", "1", "-o", "lab.log").ExitCode);
+            File.WriteAllLines(Path.Combine(dir, "short.log"), File.ReadAllLines(Path.Combine(dir, "lab.log")).Take(3)); // fewer frames than a window
+            File.WriteAllLines(Path.Combine(dir, "short.log.labels"), File.ReadAllLines(Path.Combine(dir, "lab.log.labels")).Take(4));
+            foreach (var args in new[] { new[] { "evaluate", "built-in", "short.log" }, new[] { "train", "short.log", "-o", "m.json" } })
+            {
+                var run = Canids.Run(dir, Quick, args);
+                Assert.True(run.ExitCode == 65, run.ToString());
+                Assert.Contains("short.log: no window of", run.Error);
+                Assert.DoesNotContain("accuracy", run.Output);
+            }
         }
 
         [Fact]

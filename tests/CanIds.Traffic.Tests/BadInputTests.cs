@@ -43,6 +43,13 @@ namespace CanIds.Traffic.Tests
         [InlineData(LogFormat.VectorAsc, "   0.001 1  923  Rx   d 1 00", "CAN ID", "expected at most 7FF for a standard ID")]
         [InlineData(LogFormat.VectorAsc, "   0.001 1  123  Rx   q 1 00", "frame type", "expected d (data) or r (remote)")]
         [InlineData(LogFormat.CarHackingText, "Timestamp: 1479121434.850202        ID: 0350    000    DLC: 8    05 28 84 66 6d 00 00", "DATA[7]", "DLC is 8 but the line has only 7 data bytes")]
+        [InlineData(LogFormat.VectorAsc, "nan 1  123  Rx   d 1 00", "timestamp", "expected seconds")]
+        [InlineData(LogFormat.VectorAsc, "-0.5 1  123  Rx   d 1 00", "timestamp", "expected seconds")]
+        [InlineData(LogFormat.VectorAsc, "   0.001 1  123", "direction", "expected Rx or Tx after the ID, found nothing")]
+        [InlineData(LogFormat.VectorAsc, "   0.001 1  123  Name  Other  d 1 00", "direction", "expected Rx or Tx after the ID")]
+        [InlineData(LogFormat.VectorAsc, "   0.001 1  123  Rx   d 2 00 c", "DATA[1]", "two digits")]
+        [InlineData(LogFormat.CarHackingCsv, "1478198376.389427,0316,1,5,R", "DATA[0]", "two digits")]
+        [InlineData(LogFormat.CarHackingText, "Timestamp: 1479121434.850202        ID: 0350    000    DLC: 2    05 c", "DATA[1]", "two digits")]
         [InlineData(LogFormat.CarHackingText, "Timestamp: 1479121434.850202        ID: 0350    020    DLC: 0", "flags", "expected three binary digits")]
         public void MalformedLineNamesFileLineFieldAndExpectation(LogFormat format, string badLine, string field, string expected)
         {
@@ -159,5 +166,45 @@ namespace CanIds.Traffic.Tests
             LogFormat.CarHackingText => "Timestamp: 1479121434.850202        ID: 0350    000    DLC: 8    05 28 84 66 6d 00 00 a2\n",
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
+    
+        [Theory]
+        [InlineData(LogFormat.VectorAsc, "(1436509052.249713) can0 123#0011\n(1436509052.250713) can0 124#22\n")]
+        [InlineData(LogFormat.CarHackingCsv, "(1436509052.249713) can0 123#0011\n")]
+        [InlineData(LogFormat.CarHackingText, "(1436509052.249713) can0 123#0011\n")]
+        [InlineData(LogFormat.DecimalCsv, "(1436509052.249713) can0 123#0011\n")]
+        [InlineData(LogFormat.Candump, "date Wed Nov 25 05:38:03.123 am 2026\nbase hex  timestamps absolute\n   0.001 1  123  Rx   d 1 00\n")]
+        public void AFormatThatFindsNoneOfItsFramesFailsInsteadOfReadingZero(LogFormat wrong, string content)
+        {
+            var path = Path.Combine(TestPaths.NewScratch(), "other.log");
+            File.WriteAllText(path, content);
+            var error = Assert.Throws<CanLogFormatException>(() => Records.ReadAll(path, wrong));
+            Assert.Equal(path, error.Path);
+            Assert.Equal(1, error.Line);
+        }
+
+        [Fact]
+        public void AscRemoteFramesWithoutDlcAndSymbolicNamesAreRead()
+        {
+            var path = Path.Combine(TestPaths.NewScratch(), "vector.asc");
+            File.WriteAllText(path, "date Wed Nov 25 05:38:03.123 am 2026\nbase hex  timestamps absolute\n"
+                + "2.520002 3 200 Tx r Length = 1704000 BitCount = 145 ID = 512\n"
+                + "2.530000 1 316 EngineData Rx d 2 05 21\n");
+            var frames = Records.ReadAll(path, LogFormat.VectorAsc);
+            Assert.Equal(2, frames.Count);
+            Assert.True(frames[0].IsRemote);
+            Assert.Equal(0x200u, frames[0].Id);
+            Assert.Equal(0x316u, frames[1].Id);
+            Assert.Equal(2, frames[1].Length);
+        }
+
+        [Fact]
+        public void ExtendedIdentifiersRoundTripThroughCarHackingText()
+        {
+            var record = new CanRecord { Id = 0x123, Flags = CanRecordFlags.Extended, Length = 1, TimestampUs = 1_000_000 };
+            record.Data[0] = 0x42;
+            var back = Records.RoundTrip(LogFormat.CarHackingText, [record], TestPaths.NewScratch());
+            Assert.True(back.Single().IsExtended);
+            Assert.Equal(0x123u, back.Single().Id);
+        }
     }
 }

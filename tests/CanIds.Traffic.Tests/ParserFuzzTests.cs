@@ -60,5 +60,37 @@ namespace CanIds.Traffic.Tests
                 }
             }, iter: 400);
         }
+    
+        [Theory]
+        [InlineData(LogFormat.CarHackingCsv)]
+        [InlineData(LogFormat.CarHackingText)]
+        [InlineData(LogFormat.DecimalCsv)]
+        [InlineData(LogFormat.Candump)]
+        [InlineData(LogFormat.VectorAsc)]
+        public void ALineCutShortIsReportedOrStillAFrameNeverSilentlyDropped(LogFormat format)
+        {
+            var dir = TestPaths.NewScratch();
+            Gen.Select(Records.For(format, labelled: false), Gen.Int[0, int.MaxValue], Gen.Int[0, int.MaxValue]).Sample((records, which, where) =>
+            {
+                var path = Path.Combine(dir, Guid.NewGuid().ToString("N"));
+                Records.RoundTrip(format, records, dir, Path.GetFileName(path));
+                var lines = File.ReadAllLines(path);
+                int line = which % lines.Length;
+                int first = lines[line].Length - lines[line].TrimStart().Length; // a line cut to blanks is no line at all
+                int end = lines[line].TrimEnd().Length;
+                if (end - first < 2) return;
+                lines[line] = lines[line][..(first + 1 + where % (end - first - 1))];
+                File.WriteAllLines(path, lines);
+                try
+                {
+                    int read = Records.ReadAll(path, format).Count;
+                    Assert.True(read == records.Count(), $"line {line + 1} cut to \"{lines[line]}\": {read} frames read of {records.Count()}, and no error");
+                }
+                catch (CanLogFormatException e)
+                {
+                    Assert.Equal(path, e.Path);
+                }
+            }, iter: 400);
+        }
     }
 }

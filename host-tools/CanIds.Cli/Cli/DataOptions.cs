@@ -81,7 +81,17 @@ namespace CanIds.Cli.Cli
                     WindowSet.FromRecordsDiscoveringClasses(ReadLog(parse, path), windowFrames))).ToList());
             }
 
+            NotEmpty(set.Count, logs, windowFrames);
             return classes == null ? set : set.WithClasses(classes);
+        }
+
+        // No window is nothing to train or score on: an error naming the logs, not "accuracy 0 %".
+        private static void NotEmpty(int windows, IReadOnlyList<string> logs, int windowFrames)
+        {
+            if (windows > 0) return;
+            throw new InvalidDataException(logs.Count == 0
+                ? "the generated traffic holds no window"
+                : $"{string.Join(", ", logs)}: no window of {windowFrames} frames (the log{(logs.Count > 1 ? "s hold" : " holds")} fewer frames than one window)");
         }
 
         /// <summary>
@@ -91,8 +101,13 @@ namespace CanIds.Cli.Cli
         public WindowSet LoadHeldout(ParseResult parse, IReadOnlyList<string> logs, int windowFrames, IReadOnlyList<string> classes)
         {
             if (logs.Count > 0)
-                return WindowSet.Concat(logs.Select(path => AnsiConsole.Status().Start($"reading {Path.GetFileName(path)}", _ =>
-                    WindowSet.FromRecordsDiscoveringClasses(ReadLog(parse, path), windowFrames))).ToList()).WithClasses(classes);
+            {
+                var read = WindowSet.Concat(logs.Select(path => AnsiConsole.Status().Start($"reading {Path.GetFileName(path)}", _ =>
+                    WindowSet.FromRecordsDiscoveringClasses(ReadLog(parse, path), windowFrames))).ToList());
+                NotEmpty(read.Count, logs, windowFrames);
+                return read.WithClasses(classes);
+            }
+
             var options = Generator(parse);
             options = new GeneratorOptions { DurationSeconds = options.DurationSeconds / 3, Seed = options.Seed + 1, Attacks = options.Attacks };
             return AnsiConsole.Status().Start($"generating {options.DurationSeconds:0.#} s of held-out traffic (seed {options.Seed})", _ =>
@@ -103,7 +118,13 @@ namespace CanIds.Cli.Cli
         public List<CanRecord> LoadRecords(ParseResult parse)
         {
             var logs = parse.GetValue(_logs) ?? [];
-            if (logs.Length > 0) return logs.SelectMany(path => AnsiConsole.Status().Start($"reading {Path.GetFileName(path)}", _ => ReadLog(parse, path).ToList())).ToList();
+            if (logs.Length > 0)
+            {
+                var records = logs.SelectMany(path => AnsiConsole.Status().Start($"reading {Path.GetFileName(path)}", _ => ReadLog(parse, path).ToList())).ToList();
+                if (records.Count == 0) throw new InvalidDataException($"{string.Join(", ", logs)}: no frames");
+                return records;
+            }
+
             var options = Generator(parse);
             return AnsiConsole.Status().Start($"generating {options.DurationSeconds:0.#} s of traffic (seed {options.Seed})", _ => TrafficGenerator.Generate(options).ToList());
         }

@@ -33,6 +33,8 @@ namespace CanIds.Traffic.Formats
         /// <summary>Options in force.</summary>
         protected ReadOptions Options { get; }
 
+        private long _firstOtherLine;
+
         /// <summary>Counts of what was read so far.</summary>
         public ParseSummary Summary { get; } = new();
 
@@ -67,13 +69,19 @@ namespace CanIds.Traffic.Formats
 
                 if (!isFrame)
                 {
-                    Summary.OtherLines++;
+                    if (Summary.OtherLines++ == 0) _firstOtherLine = _lines.LineNumber;
                     continue;
                 }
 
                 if (_labels != null) ApplyLabelFile(ref record);
                 Summary.Frames++;
                 return true;
+            }
+
+            if (Summary.Frames == 0 && Summary.OtherLines > 0)
+            {
+                // Lines, but none a frame: the wrong format (e.g. --from asc on a candump log), not an empty log.
+                throw new CanLogFormatException(Path, _firstOtherLine, "format", $"none of its {Summary.OtherLines:N0} lines is a {LogFormats.Name(Format)} frame; is it in another format? (leave out --from/--format to detect it)");
             }
 
             if (_labels != null && _labels.Next() is { } extra)

@@ -24,7 +24,7 @@ namespace CanIds.Traffic.Formats
                 uint id = Fields.Hex(idText, "ID", 8);
                 if (id > CanIds.Core.CanFrame.MaxExtendedId) throw Malformed("ID", $"expected at most 1FFFFFFF, found {Fields.Show(idText)}");
                 record.Id = id;
-                if (id > CanIds.Core.CanFrame.MaxStandardId) record.Flags = CanRecordFlags.Extended;
+                if (id > CanIds.Core.CanFrame.MaxStandardId || idText.Length > 4) record.Flags = CanRecordFlags.Extended; // written with 8 digits
                 var flags = Fields.Token(ref rest);
                 if (flags.Length != 3 || flags.IndexOfAnyExcept((byte)'0', (byte)'1') >= 0) throw Malformed("flags", $"expected three binary digits (e.g. 000), found {Fields.Show(flags)}");
                 if (flags[0] == (byte)'1') record.Flags |= CanRecordFlags.Remote;

@@ -69,12 +69,7 @@ namespace CanIds.Traffic.Formats
                 int hi = HexDigit(text[0]), lo = HexDigit(text[1]);
                 if ((hi | lo) >= 0) return (byte)((hi << 4) | lo);
             }
-            else if (text.Length == 1 && HexDigit(text[0]) is var d and >= 0)
-            {
-                return (byte)d;
-            }
-
-            throw new FieldException(field, $"expected a hex byte (00..FF), found {Show(text)}");
+            throw new FieldException(field, $"expected a hex byte as two digits (00..FF), found {Show(text)}");
         }
 
         /// <summary>A non-negative decimal integer in [min, max].</summary>

@@ -28,10 +28,11 @@ namespace CanIds.Traffic.Formats
             {
                 var rest = line;
                 var first = Fields.Token(ref rest);
-                if (first[0] is < (byte)'0' or > (byte)'9') return Header(first, rest);
+                if (IsKeyword(first)) return Header(first, rest); // "nan", "-1.5" are bad timestamps, not headers
 
                 long seconds = Fields.TimestampUs(first, "timestamp");
                 var second = Fields.Token(ref rest);
+                if (second.IsEmpty) throw Malformed("channel", "expected a channel or an event after the timestamp, found nothing");
                 bool isFrame;
                 if (second.SequenceEqual("CANFD"u8)) isFrame = ParseFd(rest, ref record);
                 else if (!second.IsEmpty && second.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0) isFrame = ParseClassic(second, rest, ref record);
@@ -46,9 +47,12 @@ namespace CanIds.Traffic.Formats
             private bool ParseClassic(ReadOnlySpan<byte> channel, ReadOnlySpan<byte> rest, ref CanRecord record)
             {
                 var idText = Fields.Token(ref rest);
+                if (idText.IsEmpty) throw Malformed("CAN ID", "expected an ID or an event after the channel, found nothing");
                 if (!IsId(idText)) return false; // ErrorFrame and other channel events
+                // A frame from here on: what does not parse is reported, never skipped.
                 var direction = Fields.Token(ref rest);
-                if (!direction.SequenceEqual("Rx"u8) && !direction.SequenceEqual("Tx"u8)) return false;
+                if (!IsDirection(direction) && !direction.IsEmpty) direction = Fields.Token(ref rest); // a symbolic message name
+                if (!IsDirection(direction)) throw Malformed("direction", $"expected Rx or Tx after the ID, found {Fields.Show(direction)}");
                 record.Channel = (byte)(Fields.Decimal(channel, "channel", 1, 256) - 1);
                 SetId(idText, ref record);
                 if (direction[0] == (byte)'T') record.Flags |= CanRecordFlags.Transmitted;
@@ -57,7 +61,9 @@ namespace CanIds.Traffic.Formats
                 if (kind.SequenceEqual("r"u8))
                 {
                     record.Flags |= CanRecordFlags.Remote;
-                    record.Length = dlcText.IsEmpty ? (byte)0 : (byte)Fields.Hex(dlcText, "DLC", 1);
+                    // Remote frames are written with or without their DLC ("r 8" or "r Length = ...").
+                    bool hasDlc = dlcText.Length == 1 && dlcText.IndexOfAnyExcept("0123456789abcdefABCDEF"u8) < 0;
+                    record.Length = hasDlc ? (byte)Fields.Hex(dlcText, "DLC", 1) : (byte)0;
                     if (record.Length > 8) throw Malformed("DLC", $"expected 0..8, found {Fields.Show(dlcText)}");
                     return true;
                 }
@@ -77,7 +83,7 @@ namespace CanIds.Traffic.Formats
                 var idText = Fields.Token(ref rest);
                 if (!IsId(idText)) return false;
                 record.Channel = (byte)(Fields.Decimal(channel, "channel", 1, 256) - 1);
-                if (!direction.SequenceEqual("Rx"u8) && !direction.SequenceEqual("Tx"u8)) throw Malformed("direction", $"expected Rx or Tx, found {Fields.Show(direction)}");
+                if (!IsDirection(direction)) throw Malformed("direction", $"expected Rx or Tx, found {Fields.Show(direction)}");
                 SetId(idText, ref record);
                 record.Flags |= CanRecordFlags.Fd;
                 if (direction[0] == (byte)'T') record.Flags |= CanRecordFlags.Transmitted;
@@ -102,6 +108,18 @@ namespace CanIds.Traffic.Formats
                     if (token.IsEmpty) throw Malformed($"DATA[{i}]", $"DLC is {count} but the line has only {i} data bytes");
                     data[i] = _decimal ? (byte)Fields.Decimal(token, $"DATA[{i}]", 0, 255) : Fields.HexByte(token, $"DATA[{i}]");
                 }
+            }
+
+            private static bool IsDirection(ReadOnlySpan<byte> text) => text.SequenceEqual("Rx"u8) || text.SequenceEqual("Tx"u8);
+
+            // Header and comment lines start with a word (date, base, Begin, End, internal, no, //...); anything else
+            // starts with a timestamp, which must then parse.
+            private static bool IsKeyword(ReadOnlySpan<byte> first)
+            {
+                if (first[0] == (byte)'/') return true;
+                if (!char.IsAsciiLetter((char)first[0])) return false;
+                var word = System.Text.Encoding.ASCII.GetString(first).ToLowerInvariant();
+                return word is not ("nan" or "inf" or "infinity");
             }
 
             private bool IsId(ReadOnlySpan<byte> text)
