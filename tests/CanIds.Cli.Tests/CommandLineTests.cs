@@ -69,13 +69,13 @@ namespace CanIds.Cli.Tests
         }
 
         [Fact]
-        public void ALogWithoutAWindowIsADataErrorForEvaluateAndTrain()
+        public void ALogWithoutAFrameIsADataErrorForEvaluateAndTrain()
         {
             var dir = TestPaths.NewScratch();
             Assert.Equal(0, Canids.Run(dir, Quick, "generate", "-d", "1", "-o", "lab.log").ExitCode);
-            File.WriteAllLines(Path.Combine(dir, "short.log"), File.ReadAllLines(Path.Combine(dir, "lab.log")).Take(3)); // fewer frames than a window
-            File.WriteAllLines(Path.Combine(dir, "short.log.labels"), File.ReadAllLines(Path.Combine(dir, "lab.log.labels")).Take(4));
-            foreach (var args in new[] { new[] { "evaluate", "built-in", "short.log" }, new[] { "train", "short.log", "-o", "m.json" } })
+            File.WriteAllText(Path.Combine(dir, "short.log"), ""); // a log without a frame
+            File.WriteAllLines(Path.Combine(dir, "short.log.labels"), File.ReadAllLines(Path.Combine(dir, "lab.log.labels")).Take(1));
+            foreach (var args in new[] { new[] { "evaluate", "built-in", "short.log", "--format", "candump" }, new[] { "train", "short.log", "-o", "m.json", "--format", "candump" } })
             {
                 var run = Canids.Run(dir, Quick, args);
                 Assert.True(run.ExitCode == 65, run.ToString());
