@@ -24,7 +24,7 @@ namespace CanIds.Firmware
         public static void Main()
         {
             FirmwareOptions options = new FirmwareOptions();
-            CanBitTiming timing = CanBitTiming.For(options.CanClockHz, options.BitRate);
+            CanBitTiming timing = CanBitTiming.For(CanBoards.CanClockHz(options.Board), options.BitRate);
             CanController controller = CanController.FromId("CAN1", new CanSettings(timing.PrescalerField, timing.Segment1Field, timing.Segment2Field, timing.JumpField));
             FirmwareApp app = new FirmwareApp(
                 new CanControllerBus(controller),

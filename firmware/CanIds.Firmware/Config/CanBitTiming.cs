@@ -66,10 +66,11 @@ namespace CanIds.Firmware.Config
         }
 
         /// <summary>
-        /// The timing for <paramref name="bitRate"/> bit/s from a CAN clock (APB1) of <paramref name="clockHz"/>: an exact
-        /// bit rate with 8..25 quanta, the sample point nearest 87.5 % (CiA 301), SJW one quantum.
+        /// The bit timing for <paramref name="bitRate"/> from a <paramref name="clockHz"/> peripheral clock: an exact
+        /// prescaler, 8..25 time quanta, TS1 ≤ 16 and TS2 ≤ 8 (bxCAN's fields), the sample point nearest 87.5 % (CiA 601-3)
+        /// and, on a tie, the most quanta per bit; SJW 1.
         /// </summary>
-        /// <exception cref="ArgumentException">No exact timing exists for that clock and rate.</exception>
+        /// <exception cref="ArgumentException">The clock cannot make the rate exactly.</exception>
         public static CanBitTiming For(int clockHz, int bitRate)
         {
             CanBitTiming best = null;
@@ -80,17 +81,17 @@ namespace CanIds.Firmware.Config
                 if (clockHz % perBit != 0) continue;
                 int prescaler = (int)(clockHz / perBit);
                 if (prescaler < 1 || prescaler > 1024) continue;
-                int segment2 = (quanta * 125 + 500) / 1000; // 12.5 % of the bit after the sample point
-                if (segment2 < 1) segment2 = 1;
-                if (segment2 > 8) segment2 = 8;
-                int segment1 = quanta - 1 - segment2;
-                if (segment1 < 1 || segment1 > 16) continue;
-                int error = 1000 * (1 + segment1) / quanta - 875;
-                if (error < 0) error = -error;
-                if (error < bestError)
+                for (int segment2 = 1; segment2 <= 8; segment2++)
                 {
-                    bestError = error;
-                    best = new CanBitTiming(prescaler, segment1, segment2, 1);
+                    int segment1 = quanta - 1 - segment2;
+                    if (segment1 < 1 || segment1 > 16) continue;
+                    int error = 1000 * (1 + segment1) / quanta - 875;
+                    if (error < 0) error = -error;
+                    if (error < bestError)
+                    {
+                        bestError = error;
+                        best = new CanBitTiming(prescaler, segment1, segment2, 1);
+                    }
                 }
             }
 

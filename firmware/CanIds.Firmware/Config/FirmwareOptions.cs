@@ -6,8 +6,8 @@ namespace CanIds.Firmware.Config
         /// <summary>CAN bit rate: 125,000, 250,000, 500,000 or 1,000,000 bit/s.</summary>
         public int BitRate = 500000;
 
-        /// <summary>Clock of the CAN peripheral (the STM32's APB1), Hz.</summary>
-        public int CanClockHz = 42000000;
+        /// <summary>The board (<see cref="CanBoards"/>): it fixes the CAN peripheral's clock and so the bit timing.</summary>
+        public string Board = CanBoards.NucleoF746ZG;
 
         /// <summary>What to signal while frames cannot be judged.</summary>
         public FailMode FailMode = FailMode.Open;
