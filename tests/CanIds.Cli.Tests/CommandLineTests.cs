@@ -85,6 +85,18 @@ namespace CanIds.Cli.Tests
         }
 
         [Fact]
+        public void EvaluateAlsoScoresTheTrafficAsTheDeviceSeesIt()
+        {
+            var dir = TestPaths.NewScratch();
+            var run = Canids.Run(dir, Quick, "evaluate", "built-in", "--generate", "5", "-o", "e");
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var md = File.ReadAllText(Path.Combine(dir, "e", "evaluation.md"));
+            Assert.Contains("| zero (as logged) |", md);
+            Assert.Contains("| random (as on the device) |", md);
+            Assert.Contains("with random bytes past each frame's length (as on the device): accuracy", run.Output.Replace("\n", " "));
+        }
+
+        [Fact]
         public void AnUnknownVerbOrOptionIsAUsageError()
         {
             var unknown = Canids.Run(TestPaths.NewScratch(), Quick, "fly");

@@ -60,15 +60,20 @@ namespace CanIds.Cli.Cli
         }
 
         /// <summary>The windows, labelled over <paramref name="classes"/> (or the classes the data carries when null).</summary>
-        public WindowSet Load(ParseResult parse, int windowFrames, IReadOnlyList<string>? classes)
+        /// <remarks>
+        /// With <paramref name="randomTails"/> the frames are as the device sees them: 8 data bytes, random past each
+        /// frame's length (<see cref="DevicePadding"/>).
+        /// </remarks>
+        public WindowSet Load(ParseResult parse, int windowFrames, IReadOnlyList<string>? classes, bool randomTails = false)
         {
             var logs = parse.GetValue(_logs) ?? [];
             WindowSet set;
+            IEnumerable<CanRecord> Device(IEnumerable<CanRecord> records) => randomTails ? DevicePadding.RandomTails(records, PaddingSeed) : records;
             if (logs.Length == 0)
             {
                 var options = Generator(parse);
                 set = AnsiConsole.Status().Start($"generating {options.DurationSeconds:0.#} s of traffic (seed {options.Seed})", _ =>
-                    WindowSet.FromRecordsDiscoveringClasses(TrafficGenerator.Generate(options), windowFrames));
+                    WindowSet.FromRecordsDiscoveringClasses(Device(TrafficGenerator.Generate(options)), windowFrames));
                 if (classes == null)
                 {
                     // Generated traffic names every trained attack even where a short run lacks one.
@@ -78,7 +83,7 @@ namespace CanIds.Cli.Cli
             else
             {
                 set = WindowSet.Concat(logs.Select(path => AnsiConsole.Status().Start($"reading {Path.GetFileName(path)}", _ =>
-                    WindowSet.FromRecordsDiscoveringClasses(ReadLog(parse, path), windowFrames))).ToList());
+                    WindowSet.FromRecordsDiscoveringClasses(Device(ReadLog(parse, path)), windowFrames))).ToList());
             }
 
             NotEmpty(set.Count, logs, windowFrames);
@@ -128,6 +133,9 @@ namespace CanIds.Cli.Cli
             var options = Generator(parse);
             return AnsiConsole.Status().Start($"generating {options.DurationSeconds:0.#} s of traffic (seed {options.Seed})", _ => TrafficGenerator.Generate(options).ToList());
         }
+
+        /// <summary>Seed of the random bytes past each frame's length when frames are taken as the device sees them.</summary>
+        public const int PaddingSeed = 8;
 
         private GeneratorOptions Generator(ParseResult parse)
         {

@@ -78,7 +78,7 @@ namespace CanIds.Cli.Commands
             Directory.CreateDirectory(plan.Output);
 
             var (train, heldout, description) = report.Stage("data", () => DemoData.Load(plan));
-            var windows = WindowSet.FromRecordsDiscoveringClasses(train, InputFormat.DefaultWindowFrames);
+            var windows = WindowSet.FromRecordsDiscoveringClasses(DevicePadding.RandomTails(train, DataOptions.PaddingSeed), InputFormat.DefaultWindowFrames); // as the device sees frames
             if (plan.Logs.Count == 0) windows = windows.WithClasses(TrafficClasses.CarHacking); // the five classes even where a short run lacks an attack
             report.Note("data", $"{description}: {train.Count:N0} training frames, {heldout.Count:N0} held-out frames");
             // Before minutes of training, not after: the shipped FPGA's simulator, or the tools to build one.
@@ -91,7 +91,8 @@ namespace CanIds.Cli.Commands
             report.Training(model);
 
             var heldoutWindows = WindowSet.FromRecordsDiscoveringClasses(heldout, model.WindowFrames);
-            var evaluation = report.Stage("evaluate", () => EvaluateCommand.Run(model, heldoutWindows, Path.Combine(plan.Output, "evaluation"), "held-out: " + description));
+            var heldoutDevice = WindowSet.FromRecords(DevicePadding.RandomTails(heldout, DataOptions.PaddingSeed + 1), model.WindowFrames, heldoutWindows.Classes);
+            var evaluation = report.Stage("evaluate", () => EvaluateCommand.Run(model, heldoutWindows, Path.Combine(plan.Output, "evaluation"), "held-out: " + description, heldoutDevice));
             report.Evaluation(evaluation, heldoutWindows.Count);
 
             report.Stage("export", () =>

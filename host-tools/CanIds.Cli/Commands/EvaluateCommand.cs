@@ -25,19 +25,26 @@ namespace CanIds.Cli.Commands
             {
                 var m = Models.Load(parse.GetValue(model)!);
                 var windows = data.Load(parse, m.WindowFrames, null);
-                var result = Run(m, windows, parse.GetValue(output)!, data.Describe(parse));
+                var device = data.Load(parse, m.WindowFrames, windows.Classes, randomTails: true);
+                var result = Run(m, windows, parse.GetValue(output)!, data.Describe(parse), device);
                 return ExitCodes.Ok;
             }));
             return command;
         }
 
-        /// <summary>Evaluates, prints the tables and writes the report into <paramref name="dir"/>.</summary>
-        public static Evaluation Run(IntegerModel model, Traffic.Windows.WindowSet windows, string dir, string dataDescription)
+        /// <summary>
+        /// Evaluates, prints the tables and writes the report into <paramref name="dir"/>; <paramref name="device"/>, the
+        /// same traffic as the device's driver hands it over (random bytes past each frame's length), is scored too.
+        /// </summary>
+        public static Evaluation Run(IntegerModel model, Traffic.Windows.WindowSet windows, string dir, string dataDescription, Traffic.Windows.WindowSet? device = null)
         {
             var result = AnsiConsole.Status().Start($"classifying {windows.Count:N0} windows", _ => Evaluation.Run(model, windows));
+            var padded = device == null ? null : AnsiConsole.Status().Start($"classifying {device.Count:N0} windows with random bytes past each frame's length", _ => Evaluation.Run(model, device));
             Directory.CreateDirectory(dir);
             Plots.ConfusionMatrix(result.Matrix, Path.Combine(dir, "confusion-matrix.png"), $"{model.Provenance.Name} on {windows.Count:N0} windows");
             var md = $"# Evaluation of {model.Provenance.Name}\n\n- model {model.Topology}, {model.BitWidths}\n- data: {dataDescription} ({windows.Count:N0} windows)\n\n" + result.Markdown() + "\n![confusion matrix](confusion-matrix.png)\n";
+            if (padded != null)
+                md += "\n## The same traffic as the device sees it\n\nnanoFramework's CAN driver hands over 8 data bytes without the DLC: past a short frame's length they are whatever the controller held. Here they are random (seed " + DataOptions.PaddingSeed + "):\n\n" + PaddingSummary(result.Matrix, padded.Matrix) + "\n";
             OutputFile.WriteAllText(Path.Combine(dir, "evaluation.md"), md);
 
             var m = result.Matrix;
@@ -54,7 +61,22 @@ namespace CanIds.Cli.Commands
             AnsiConsole.Write(metrics);
             foreach (var u in result.Unseen) AnsiConsole.MarkupLine(Markup.Escape($"never trained: {u.Class}: {u.Detected:N0} of {u.Windows:N0} windows flagged ({u.DetectionRate:F2} %)"));
             AnsiConsole.MarkupLine(Markup.Escape($"accuracy {m.Accuracy:F4} % ({m.Misclassified:N0} of {m.Total:N0} misclassified), false-positive rate {m.FalsePositiveRate:F4} %; report: {Path.Combine(dir, "evaluation.md")}"));
+            if (padded != null)
+                AnsiConsole.MarkupLine(Markup.Escape($"with random bytes past each frame's length (as on the device): accuracy {padded.Matrix.Accuracy:F4} %, false-positive rate {padded.Matrix.FalsePositiveRate:F4} %, lowest attack F1 {LowestAttackF1(padded.Matrix):F3} %"));
             return result;
+        }
+
+        /// <summary>Lowest F1 over the attack classes present.</summary>
+        public static double LowestAttackF1(ConfusionMatrix m) => m.AllMetrics().Skip(1).Where(c => c.Support > 0).Select(c => c.F1).DefaultIfEmpty(double.NaN).Min();
+
+        private static string PaddingSummary(ConfusionMatrix zero, ConfusionMatrix random)
+        {
+            var md = new System.Text.StringBuilder();
+            md.AppendLine("| bytes past the length | accuracy % | false-positive rate % | " + string.Join(" | ", zero.Classes.Skip(1).Select(c => $"F1 {c} %")) + " |");
+            md.AppendLine("|---|---:|---:|" + string.Concat(zero.Classes.Skip(1).Select(_ => "---:|")));
+            foreach (var (name, m) in new[] { ("zero (as logged)", zero), ("random (as on the device)", random) })
+                md.AppendLine($"| {name} | {m.Accuracy:F4} | {m.FalsePositiveRate:F4} | " + string.Join(" | ", m.AllMetrics().Skip(1).Select(c => c.Support == 0 ? "n/a" : c.F1.ToString("F3", CultureInfo.InvariantCulture))) + " |");
+            return md.ToString();
         }
     }
 }

@@ -43,10 +43,12 @@ namespace CanIds.Cli.Commands
             var threads = new Option<int>("--threads") { Description = "CPU threads (0: all cores).", DefaultValueFactory = _ => 0 };
             var checkpoint = new Option<string?>("--checkpoint") { Description = "Folder for resumable checkpoints (written every epoch)." };
             var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint in --checkpoint." };
+            var padding = new Option<string>("--padding") { Description = "Bytes past each short frame's length in training: random (as the device's CAN driver hands them over, docs/model.md) or zero (as logged).", DefaultValueFactory = _ => "random" };
+            padding.AcceptOnlyFromAmong("random", "zero");
 
             var command = new Command("train", "Train the quantised MLP (quantisation-aware, TorchSharp), streamline it to the integer model and write the model file.")
             {
-                output, report, name, hidden, weightBits, activationBits, classes, epochs, batch, lr, patience, validation, balance, benign, trainSeed, threads, checkpoint, resume,
+                output, report, name, hidden, weightBits, activationBits, classes, epochs, batch, lr, patience, validation, balance, benign, trainSeed, threads, checkpoint, resume, padding,
             };
             data.AddTo(command);
             command.SetAction(parse => Guarded.Run(() =>
@@ -68,7 +70,7 @@ namespace CanIds.Cli.Commands
                 };
                 if (options.Resume && options.CheckpointDirectory == null) throw new ArgumentException("--resume needs --checkpoint DIR");
                 var classList = parse.GetValue(classes) is { } c ? c.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
-                var windows = data.Load(parse, shape.WindowFrames, classList);
+                var windows = data.Load(parse, shape.WindowFrames, classList, randomTails: parse.GetValue(padding) == "random");
                 var modelPath = parse.GetValue(output)!;
                 CommandInputs.Refuse(modelPath); // before training, not after it
                 var reportDir = parse.GetValue(report) ?? modelPath + ".report";
