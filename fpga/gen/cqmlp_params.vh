@@ -6,7 +6,7 @@ localparam integer INPUT_LEN = 40;
 localparam integer MAX_CLASSES = 8;
 localparam integer DEFAULT_CLASSES = 5;
 localparam [31:0] CONFIG_ID = 32'h71f5edcc;
-localparam [31:0] DEFAULT_MODEL_ID = 32'hff564163;
+localparam [31:0] DEFAULT_MODEL_ID = 32'h7829acbd;
 localparam integer IMAGE_BYTES = 17153;
 localparam integer MEM_AW = 10;
 // Per layer, 32 bits each, layer 0 in the least significant bits.

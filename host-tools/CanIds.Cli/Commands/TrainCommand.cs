@@ -74,7 +74,8 @@ namespace CanIds.Cli.Commands
                 var modelPath = parse.GetValue(output)!;
                 CommandInputs.Refuse(modelPath); // before training, not after it
                 var reportDir = parse.GetValue(report) ?? modelPath + ".report";
-                var model = Train(windows, shape, options, parse.GetValue(name)!, data.Describe(parse), reportDir);
+                var described = data.Describe(parse) + (parse.GetValue(padding) == "random" ? ", random bytes past short frames (as the device reads them)" : "");
+                var model = Train(windows, shape, options, parse.GetValue(name)!, described, reportDir);
                 ModelFile.Save(model, modelPath);
                 AnsiConsole.MarkupLine(Markup.Escape($"model: {modelPath} ({model.Topology}, {model.BitWidths}); report: {reportDir}"));
                 return ExitCodes.Ok;
