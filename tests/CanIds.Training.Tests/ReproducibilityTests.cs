@@ -53,6 +53,25 @@ namespace CanIds.Training.Tests
             Assert.Contains("another network", e.Message);
         }
 
+        [Theory]
+        [InlineData("last.bin", false)]
+        [InlineData("optimizer.bin", false)]
+        [InlineData("last.bin", true)]
+        public void ADamagedOrTruncatedCheckpointFileIsRefusedByName(string file, bool truncate)
+        {
+            var dir = TestPaths.NewScratch();
+            var options = new TrainingOptions { Epochs = 1, Seed = 5, Threads = 1, CheckpointDirectory = dir };
+            Trainer.Train(Small, Data, null, options);
+            var path = Path.Combine(dir, file);
+            var bytes = File.ReadAllBytes(path);
+            if (truncate) bytes = bytes[..(bytes.Length / 2)];
+            else bytes[bytes.Length / 2] ^= 0x10;
+            File.WriteAllBytes(path, bytes);
+            var e = Assert.Throws<InvalidDataException>(() => Trainer.Train(Small, Data, null, options with { Epochs = 2, Resume = true }));
+            Assert.Contains(path, e.Message);
+            Assert.Contains("damaged", e.Message);
+        }
+
         private static IntegerModel Integer(TrainingResult r) => NetworkExport.ToIntegerModel(r.Network, Data.Classes, new ModelProvenance());
 
         private static bool Same(IntegerModel a, IntegerModel b) =>
