@@ -33,6 +33,12 @@ namespace CanIds.Training
                         {
                             if (File.Exists(path)) MarkVersionWeak(path, "GLIBCXX_3.4.32");
                         }
+
+                        // MKL and OpenMP may otherwise use fewer threads than set when the machine is busy, which
+                        // changes the order of float sums: training would then depend on the load, not only on the
+                        // seed. Read once, when libtorch starts, from the native environment (a user's own setting wins).
+                        setenv("MKL_DYNAMIC", "FALSE", 0);
+                        setenv("OMP_DYNAMIC", "FALSE", 0);
                     }
 
                     try
@@ -116,5 +122,8 @@ namespace CanIds.Training
 
             return changed;
         }
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int setenv(string name, string value, int overwrite);
     }
 }

@@ -47,9 +47,9 @@ namespace CanIds.Training.Tests
         public void ACheckpointOfAnotherNetworkIsRefused()
         {
             var dir = TestPaths.NewScratch();
-            Trainer.Train(Small, Data, null, new TrainingOptions { Epochs = 1, CheckpointDirectory = dir });
+            Trainer.Train(Small, Data, null, new TrainingOptions { Epochs = 1, Threads = 1, CheckpointDirectory = dir }); // one thread, as every test here: libtorch's pool is per process
             var other = NetworkShape.Uniform([16, 16], 2, 2);
-            var e = Assert.Throws<InvalidDataException>(() => Trainer.Train(other, Data, null, new TrainingOptions { Epochs = 2, CheckpointDirectory = dir, Resume = true }));
+            var e = Assert.Throws<InvalidDataException>(() => Trainer.Train(other, Data, null, new TrainingOptions { Epochs = 2, Threads = 1, CheckpointDirectory = dir, Resume = true }));
             Assert.Contains("another network", e.Message);
         }
 
