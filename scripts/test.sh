@@ -12,7 +12,8 @@ log=$(mktemp)
 rm -f TestResults/nanoclr.txt
 # One test project at a time (-m:1): run side by side, the training tests' libtorch runs were seen to diverge once
 # under the load of the other projects (a resumed training no longer equal to a straight one).
-dotnet test Firmware.sln -c Release --no-build --verbosity quiet -m:1 2>&1 | tee "$log"
+# The console logger at "minimal" names each failed test with its message and stack (quiet MSBuild otherwise).
+dotnet test Firmware.sln -c Release --no-build --verbosity quiet -m:1 --logger "console;verbosity=minimal" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 awk '/^(Passed|Failed)!/ { for (i = 1; i < NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "\n%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
