@@ -54,6 +54,13 @@ namespace CanIds.Traffic
         /// <summary>Bus channel, 0-based (candump can0 ↔ ASC channel 1).</summary>
         public byte Channel;
 
+        /// <summary>
+        /// A classic data frame's DLC when it was 9..15 on the wire (ISO 11898-1 lets those mean 8 bytes; Linux calls it
+        /// len8_dlc), else 0. <see cref="Length"/> is then 8. Kept by candump, ASC, TRC 2.x and BLF; the other formats
+        /// refuse such a frame rather than change it.
+        /// </summary>
+        public byte Len8Dlc;
+
         /// <summary>Class name (e.g. "Benign", "DoS"), or null when the log carries no labels.</summary>
         public string? Label;
 

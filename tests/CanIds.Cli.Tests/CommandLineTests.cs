@@ -121,5 +121,25 @@ namespace CanIds.Cli.Tests
             Assert.Contains("bad.log:2:", bad.Error); // file:line: field: what was expected
             Assert.Contains("CAN ID", bad.Error);
         }
-    }
+    
+        [Fact]
+        public void ConvertGoesThroughTrcAndBlfByTheirExtensionsAndADamagedBlfIsADataError()
+        {
+            var dir = TestPaths.NewScratch();
+            Assert.Equal(0, Canids.Run(dir, Quick, "generate", "-d", "2", "-o", "lab.log").ExitCode);
+            Assert.Equal(0, Canids.Run(dir, Quick, "convert", "lab.log", "-o", "lab.blf").ExitCode);
+            Assert.Equal(0, Canids.Run(dir, Quick, "convert", "lab.blf", "-o", "lab.trc").ExitCode);
+            Assert.Equal(0, Canids.Run(dir, Quick, "convert", "lab.trc", "-o", "back.log").ExitCode);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "lab.log")), File.ReadAllBytes(Path.Combine(dir, "back.log")));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "lab.log.labels")), File.ReadAllBytes(Path.Combine(dir, "back.log.labels")));
+
+            var blf = File.ReadAllBytes(Path.Combine(dir, "lab.blf"));
+            File.WriteAllBytes(Path.Combine(dir, "cut.blf"), blf[..(blf.Length / 2)]);
+            var cut = Canids.Run(dir, Quick, "convert", "cut.blf", "-o", "cut.log");
+            Assert.Equal(65, cut.ExitCode);
+            Assert.Contains("cut.blf", cut.Error);
+            Assert.Contains("truncated", cut.Error);
+            Assert.False(File.Exists(Path.Combine(dir, "cut.log")));
+        }
+}
 }

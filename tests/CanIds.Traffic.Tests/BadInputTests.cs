@@ -38,7 +38,7 @@ namespace CanIds.Traffic.Tests
         [InlineData(LogFormat.Candump, "1436509052.249713 can0 123#00", "timestamp", "expected (seconds.micros)")]
         [InlineData(LogFormat.Candump, "(1436509052.249713) can0 123#00 X", "direction", "expected nothing, R or T")]
         [InlineData(LogFormat.Candump, "(1436509052.249713) can0 12300", "frame", "expected ID#DATA")]
-        [InlineData(LogFormat.VectorAsc, "   0.001 1  123  Rx   d 9 00", "DLC", "expected 0..8 on classic CAN")]
+        [InlineData(LogFormat.VectorAsc, "   0.001 1  123  Rx   d 10 00", "DLC", "a classic frame's DLC is one hex digit 0..F")]
         [InlineData(LogFormat.VectorAsc, "   0.001 1  123  Rx   d 3 00 11", "DATA[2]", "DLC is 3 but the line has only 2 data bytes")]
         [InlineData(LogFormat.VectorAsc, "   0.001 1  923  Rx   d 1 00", "CAN ID", "expected at most 7FF for a standard ID")]
         [InlineData(LogFormat.VectorAsc, "   0.001 1  123  Rx   q 1 00", "frame type", "expected d (data) or r (remote)")]

@@ -21,6 +21,8 @@ namespace CanIds.Traffic.Tests
         [InlineData(LogFormat.DecimalCsv)]
         [InlineData(LogFormat.Candump)]
         [InlineData(LogFormat.VectorAsc)]
+        [InlineData(LogFormat.PeakTrc)]
+        [InlineData(LogFormat.VectorBlf)]
         public void DamagedLogsFailOnlyWithFormatErrors(LogFormat format)
         {
             var dir = TestPaths.NewScratch();
@@ -67,6 +69,7 @@ namespace CanIds.Traffic.Tests
         [InlineData(LogFormat.DecimalCsv)]
         [InlineData(LogFormat.Candump)]
         [InlineData(LogFormat.VectorAsc)]
+        [InlineData(LogFormat.PeakTrc)]
         public void ALineCutShortIsReportedOrStillAFrameNeverSilentlyDropped(LogFormat format)
         {
             var dir = TestPaths.NewScratch();

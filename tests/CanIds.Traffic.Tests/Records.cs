@@ -35,7 +35,7 @@ namespace CanIds.Traffic.Tests
                 .Select((extended, sid, eid, bytes, dlc, kind, channel) =>
                 {
                     var r = new CanRecord { Id = extended ? eid : sid, Flags = extended ? CanRecordFlags.Extended : 0, Length = (byte)dlc, TimestampUs = CanRecord.NoTimestamp };
-                    bool richFormat = format is LogFormat.Candump or LogFormat.VectorAsc;
+                    bool richFormat = format is LogFormat.Candump or LogFormat.VectorAsc or LogFormat.PeakTrc or LogFormat.VectorBlf;
                     if (format == LogFormat.DecimalCsv) r.Length = 8;
                     if (richFormat || format == LogFormat.CarHackingText)
                     {
@@ -48,7 +48,13 @@ namespace CanIds.Traffic.Tests
                         r.Channel = (byte)channel;
                     }
 
-                    if (format == LogFormat.Candump && kind >= 8)
+                    if (richFormat && kind == 7)
+                    {
+                        r.Length = 8;
+                        r.Len8Dlc = (byte)(9 + bytes[1] % 7); // DLC 9..15 on classic CAN: 8 bytes
+                    }
+
+                    if (richFormat && kind >= 8)
                     {
                         r.Flags |= CanRecordFlags.Fd | (kind == 9 ? CanRecordFlags.BitRateSwitch | CanRecordFlags.ErrorStateIndicator : 0);
                         r.Length = (byte)FdLengths[bytes[0] % FdLengths.Length];
@@ -71,6 +77,28 @@ namespace CanIds.Traffic.Tests
             return ReadAll(path, format);
         }
 
+        /// <summary>Reads <paramref name="from"/>, writes its frames (each passed through <paramref name="fix"/>) to <paramref name="to"/>, and reads them back.</summary>
+        public static List<CanRecord> Convert(string from, LogFormat fromFormat, string to, LogFormat toFormat, FrameFix? fix = null)
+        {
+            var frames = ReadAll(from, fromFormat);
+            using (var writer = LogFormats.Create(to, toFormat))
+            {
+                for (int i = 0; i < frames.Count; i++)
+                {
+                    var r = frames[i];
+                    fix?.Invoke(ref r, i);
+                    writer.Write(r);
+                }
+
+                writer.Complete();
+            }
+
+            return ReadAll(to, toFormat);
+        }
+
+        /// <summary>Changes the frame at <paramref name="index"/> on its way into another log.</summary>
+        public delegate void FrameFix(ref CanRecord record, int index);
+
         public static List<CanRecord> ReadAll(string path, LogFormat? format = null, ReadOptions? options = null)
         {
             using var reader = LogFormats.Open(path, format, options);
@@ -88,11 +116,12 @@ namespace CanIds.Traffic.Tests
                 Assert.True(e.Id == a.Id, $"{what}: ID {e.Id:X} != {a.Id:X}");
                 Assert.True(e.Flags == a.Flags, $"{what}: flags {e.Flags} != {a.Flags}");
                 Assert.True(e.Length == a.Length, $"{what}: length {e.Length} != {a.Length}");
+                Assert.True(e.Len8Dlc == a.Len8Dlc, $"{what}: DLC 9..15 {e.Len8Dlc} != {a.Len8Dlc}");
                 Assert.True(e.Channel == a.Channel, $"{what}: channel {e.Channel} != {a.Channel}");
                 Assert.True(e.Label == a.Label, $"{what}: label {e.Label} != {a.Label}");
                 if (timestamps) Assert.True(e.TimestampUs == a.TimestampUs, $"{what}: timestamp {e.TimestampUs} != {a.TimestampUs}");
                 ReadOnlySpan<byte> ed = e.Data, ad = a.Data;
-                Assert.True(ed.SequenceEqual(ad), $"{what}: payload {Convert.ToHexString(ed)} != {Convert.ToHexString(ad)}");
+                Assert.True(ed.SequenceEqual(ad), $"{what}: payload {System.Convert.ToHexString(ed)} != {System.Convert.ToHexString(ad)}");
             }
         }
     }

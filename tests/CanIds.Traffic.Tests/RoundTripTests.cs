@@ -16,6 +16,8 @@ namespace CanIds.Traffic.Tests
         [InlineData(LogFormat.DecimalCsv)]
         [InlineData(LogFormat.Candump)]
         [InlineData(LogFormat.VectorAsc)]
+        [InlineData(LogFormat.PeakTrc)]
+        [InlineData(LogFormat.VectorBlf)]
         public void WriteThenReadGivesTheSameFramesAndLabels(LogFormat format)
         {
             var dir = TestPaths.NewScratch();
@@ -32,12 +34,56 @@ namespace CanIds.Traffic.Tests
         [InlineData(LogFormat.DecimalCsv)]
         [InlineData(LogFormat.Candump)]
         [InlineData(LogFormat.VectorAsc)]
+        [InlineData(LogFormat.PeakTrc)]
+        [InlineData(LogFormat.VectorBlf)]
         public void EveryFormatIsDetectedFromItsContent(LogFormat format)
         {
             var dir = TestPaths.NewScratch();
             var records = Records.For(format).Single();
             Records.RoundTrip(format, records, dir, "no-extension");
             Assert.Equal(format, LogFormats.Detect(Path.Combine(dir, "no-extension")));
+        }
+
+        public static TheoryData<LogFormat, LogFormat> HubPairs()
+        {
+            var pairs = new TheoryData<LogFormat, LogFormat>();
+            foreach (var hub in new[] { LogFormat.PeakTrc, LogFormat.VectorBlf })
+            {
+                foreach (var other in System.Enum.GetValues<LogFormat>())
+                {
+                    if (other != hub) pairs.Add(hub, other);
+                }
+            }
+
+            return pairs;
+        }
+
+        /// <summary>
+        /// TRC and BLF logs converted to every other format and back give the same frames, for every frame the other
+        /// format can hold (the decimal CSV has no timestamps: they are given again on the way back, as
+        /// <c>canids convert --period-us</c> does).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(HubPairs))]
+        public void TrcAndBlfRoundTripThroughEveryOtherFormat(LogFormat hub, LogFormat other)
+        {
+            var dir = TestPaths.NewScratch();
+            Records.For(other).Sample(records =>
+            {
+                if (other == LogFormat.DecimalCsv)
+                {
+                    for (int i = 0; i < records.Length; i++) records[i].TimestampUs = 1_000_000L * (i + 1);
+                }
+
+                var name = System.Guid.NewGuid().ToString("N");
+                var start = Path.Combine(dir, name + ".start");
+                var middle = Path.Combine(dir, name + ".middle");
+                var end = Path.Combine(dir, name + ".end");
+                Records.RoundTrip(hub, records, dir, Path.GetFileName(start));
+                Records.Convert(start, hub, middle, other);
+                var back = Records.Convert(middle, other, end, hub, other == LogFormat.DecimalCsv ? (ref CanRecord r, int i) => r.TimestampUs = 1_000_000L * (i + 1) : null);
+                Records.AssertSame(records, back);
+            }, iter: 40);
         }
 
         [Fact]

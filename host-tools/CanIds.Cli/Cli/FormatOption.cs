@@ -21,6 +21,8 @@ namespace CanIds.Cli.Cli
             {
                 ".log" => LogFormat.Candump,
                 ".asc" => LogFormat.VectorAsc,
+                ".trc" => LogFormat.PeakTrc,
+                ".blf" => LogFormat.VectorBlf,
                 _ => throw new System.ArgumentException($"cannot tell the output format from \"{Path.GetFileName(path)}\": name it with --to/--format ({string.Join(", ", LogFormats.AllNames)})"),
             };
     }

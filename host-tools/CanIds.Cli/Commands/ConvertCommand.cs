@@ -17,13 +17,13 @@ namespace CanIds.Cli.Commands
             var input = new Argument<string>("input") { Description = "Log to read." };
             var output = new Option<string>("--output", "-o") { Description = "Log to write; replaced only when the whole conversion succeeds.", Required = true };
             var from = FormatOption.Create("--from", "Input format; default: recognised from the content");
-            var to = FormatOption.Create("--to", "Output format; default from the extension (.log candump, .asc asc)");
+            var to = FormatOption.Create("--to", "Output format; default from the extension (.log candump, .asc asc, .trc trc, .blf blf)");
             var skip = new Option<bool>("--skip-malformed") { Description = "Skip malformed lines and count them, instead of stopping at the first." };
             var attackLabel = new Option<string?>("--attack-label") { Description = "Class of Car-Hacking rows flagged T; default from the file name (DoS_dataset.csv: DoS...)." };
             var classes = new Option<string>("--classes") { Description = "Class names by number for numeric labels (decimal CSV), comma-separated.", DefaultValueFactory = _ => "Benign,Attack" };
             var period = new Option<long>("--period-us") { Description = "Give frames without timestamps (decimal CSV) one every N µs, for formats that need them.", DefaultValueFactory = _ => 0 };
 
-            var command = new Command("convert", "Convert a CAN log between formats: car-hacking, car-hacking-txt, decimal-csv, candump, asc.")
+            var command = new Command("convert", $"Convert a CAN log between formats: {string.Join(", ", LogFormats.AllNames)}.")
             {
                 input, output, from, to, skip, attackLabel, classes, period,
             };

@@ -16,7 +16,7 @@ namespace CanIds.Cli.Commands
         public static Command Create()
         {
             var output = new Option<string>("--output", "-o") { Description = "Log file to write (its labels go to FILE.labels).", Required = true };
-            var format = FormatOption.Create("--format", "Log format; default from the extension (.log candump, .asc asc)");
+            var format = FormatOption.Create("--format", "Log format; default from the extension (.log candump, .asc asc, .trc trc, .blf blf)");
             var duration = new Option<double>("--duration", "-d") { Description = "Seconds of traffic.", DefaultValueFactory = _ => 600 };
             var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same frames.", DefaultValueFactory = _ => 1 };
             var attacks = new Option<string>("--attacks")

@@ -13,11 +13,21 @@ namespace CanIds.Traffic.Formats
 
         public AsciiWriter(Stream stream) => _stream = stream;
 
-        public void Text(ReadOnlySpan<byte> ascii)
+        public void Text(ReadOnlySpan<byte> ascii) => Bytes(ascii);
+
+        /// <summary>Raw bytes (binary formats).</summary>
+        public void Bytes(ReadOnlySpan<byte> bytes)
         {
-            Reserve(ascii.Length);
-            ascii.CopyTo(_buffer.AsSpan(_used));
-            _used += ascii.Length;
+            if (bytes.Length > _buffer.Length)
+            {
+                Flush();
+                _stream.Write(bytes);
+                return;
+            }
+
+            Reserve(bytes.Length);
+            bytes.CopyTo(_buffer.AsSpan(_used));
+            _used += bytes.Length;
         }
 
         public void Text(string text)

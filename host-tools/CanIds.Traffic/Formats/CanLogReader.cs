@@ -5,23 +5,35 @@ using System.IO;
 namespace CanIds.Traffic.Formats
 {
     /// <summary>
-    /// Streams the frames of one log file, in constant memory whatever its size. Subclasses parse one line; this class
-    /// turns field errors into <see cref="CanLogFormatException"/> (file, line, field) or, with
-    /// <see cref="ReadOptions.SkipMalformed"/>, counts them, and applies the label side file.
+    /// Streams the frames of one log file, in constant memory whatever its size. Subclasses parse one item (a line of a
+    /// text log, an object of a binary one); this class turns field errors into <see cref="CanLogFormatException"/>
+    /// (file, line or byte, field) or, with <see cref="ReadOptions.SkipMalformed"/>, counts them, and applies the label
+    /// side file.
     /// </summary>
     public abstract class CanLogReader : IDisposable
     {
-        private readonly LineReader _lines;
         private readonly LabelFileReader? _labels;
 
-        /// <summary>Reads <paramref name="stream"/>, reporting errors against <paramref name="path"/>.</summary>
-        protected CanLogReader(string path, Stream stream, ReadOptions options)
+        /// <summary>Reads the log at <paramref name="path"/> (for errors and its label file).</summary>
+        private protected CanLogReader(string path, ReadOptions options)
         {
             Path = path;
             Options = options;
-            _lines = new LineReader(stream, path);
             var labelPath = LabelFile.PathFor(path);
             if (options.UseLabelFile && File.Exists(labelPath)) _labels = new LabelFileReader(labelPath);
+        }
+
+        /// <summary>What one step of a reader found.</summary>
+        internal enum Item
+        {
+            /// <summary>The end of the log.</summary>
+            End,
+            /// <summary>A frame, in the record.</summary>
+            Frame,
+            /// <summary>Something that is not a frame by the format's rules (header, comment, event).</summary>
+            Other,
+            /// <summary>An error frame: a bus event, counted, not returned.</summary>
+            ErrorFrame,
         }
 
         /// <summary>The log's path, as errors name it.</summary>
@@ -33,60 +45,57 @@ namespace CanIds.Traffic.Formats
         /// <summary>Options in force.</summary>
         protected ReadOptions Options { get; }
 
-        private long _firstOtherLine;
-
         /// <summary>Counts of what was read so far.</summary>
         public ParseSummary Summary { get; } = new();
 
         /// <summary>Bytes of the log consumed so far.</summary>
-        public long BytesRead => _lines.Position;
+        public abstract long BytesRead { get; }
 
         /// <summary>True when a label file supplies the labels.</summary>
         public bool HasLabelFile => _labels != null;
 
         /// <summary>The next frame; false at the end of the log.</summary>
-        /// <exception cref="CanLogFormatException">A malformed line (unless skipping), or a label file that does not match the log.</exception>
+        /// <exception cref="CanLogFormatException">A malformed line or object (unless skipping), or a label file that does not match the log.</exception>
         public bool Read(out CanRecord record)
         {
             record = default;
-            while (_lines.TryReadLine(out var line))
+            while (true)
             {
-                if (Fields.IsBlankLine(line)) continue;
-                bool isFrame;
+                Item item;
                 try
                 {
                     record = default;
-                    isFrame = ParseLine(line, ref record);
+                    item = ReadItem(ref record);
                 }
                 catch (FieldException e)
                 {
-                    var error = new CanLogFormatException(Path, _lines.LineNumber, e.Field, Explain(e.Message, line));
+                    var error = Locate(e);
                     if (!Options.SkipMalformed) throw error;
                     Summary.RecordSkip(error);
-                    _labels?.Next(); // the bad line was a frame the writer labelled: keep the label file aligned
+                    _labels?.Next(); // the bad item was a frame the writer labelled: keep the label file aligned
                     continue;
                 }
 
-                if (!isFrame)
+                switch (item)
                 {
-                    if (Summary.OtherLines++ == 0) _firstOtherLine = _lines.LineNumber;
-                    continue;
+                    case Item.End:
+                        AtEnd();
+                        if (_labels != null && _labels.Next() is { } extra)
+                            throw new CanLogFormatException(_labels.Path, _labels.LineNumber, "label", $"the label file has more labels than {Path} has frames ({Summary.Frames:N0}); next is \"{extra}\"");
+                        return false;
+                    case Item.ErrorFrame:
+                        Summary.ErrorFrames++;
+                        Summary.OtherLines++;
+                        continue;
+                    case Item.Other:
+                        OnOther();
+                        continue;
                 }
 
                 if (_labels != null) ApplyLabelFile(ref record);
                 Summary.Frames++;
                 return true;
             }
-
-            if (Summary.Frames == 0 && Summary.OtherLines > 0)
-            {
-                // Lines, but none a frame: the wrong format (e.g. --from asc on a candump log), not an empty log.
-                throw new CanLogFormatException(Path, _firstOtherLine, "format", $"none of its {Summary.OtherLines:N0} lines is a {LogFormats.Name(Format)} frame; is it in another format? (leave out --from/--format to detect it)");
-            }
-
-            if (_labels != null && _labels.Next() is { } extra)
-                throw new CanLogFormatException(_labels.Path, _labels.LineNumber, "label", $"the label file has more labels than {Path} has frames ({Summary.Frames:N0}); next is \"{extra}\"");
-            return false;
         }
 
         /// <summary>Every remaining frame, streamed.</summary>
@@ -96,35 +105,44 @@ namespace CanIds.Traffic.Formats
         }
 
         /// <summary>
-        /// Parses one non-blank line into <paramref name="record"/> (which arrives zeroed); returns false for a line
-        /// that is not a frame by the format's rules. Throws <see cref="FieldException"/> for a malformed one.
+        /// Reads the next item into <paramref name="record"/> (which arrives zeroed). Throws <see cref="FieldException"/>
+        /// for a malformed one.
         /// </summary>
-        private protected abstract bool ParseLine(ReadOnlySpan<byte> line, ref CanRecord record);
+        private protected abstract Item ReadItem(ref CanRecord record);
 
-        /// <summary>Fails the current line: <paramref name="field"/> is not what the format allows.</summary>
+        /// <summary>The error for a malformed item, naming where it is (line, or byte offset).</summary>
+        private protected abstract CanLogFormatException Locate(FieldException error);
+
+        /// <summary>Called for each item that is not a frame.</summary>
+        private protected virtual void OnOther() => Summary.OtherLines++;
+
+        /// <summary>Called at the end of the log, before the label file is checked.</summary>
+        private protected virtual void AtEnd()
+        {
+        }
+
+        /// <summary>Fails the current item: <paramref name="field"/> is not what the format allows.</summary>
         private protected static Exception Malformed(string field, string problem) => new FieldException(field, problem);
 
         private void ApplyLabelFile(ref CanRecord record)
         {
             var label = _labels!.Next()
-                ?? throw new CanLogFormatException(_labels.Path, _labels.LineNumber + 1, "label", $"the label file ends before frame {Summary.Frames + 1:N0} of {Path} (line {_lines.LineNumber})");
+                ?? throw new CanLogFormatException(_labels.Path, _labels.LineNumber + 1, "label", $"the label file ends before frame {Summary.Frames + 1:N0} of {Path}");
             if (record.Label != null && (record.Label == TrafficClasses.Benign) != (label == TrafficClasses.Benign))
-                throw new CanLogFormatException(_labels.Path, _labels.LineNumber, "label", $"\"{label}\" contradicts the log's own label \"{record.Label}\" at {Path}:{_lines.LineNumber}");
+                throw new CanLogFormatException(_labels.Path, _labels.LineNumber, "label", $"\"{label}\" contradicts the log's own label \"{record.Label}\" at frame {Summary.Frames + 1:N0} of {Path}");
             record.Label = label;
         }
 
-        private string Explain(string problem, ReadOnlySpan<byte> line)
+        /// <summary>Releases the log (and the label file).</summary>
+        protected virtual void Dispose(bool disposing)
         {
-            if (line.IndexOf((byte)0) >= 0) return problem + " (the line holds NUL bytes: binary data, not a text log)";
-            if (_lines.LastLineUnterminated) return problem + " (last line of the file, without a line ending: truncated file?)";
-            return problem;
+            if (disposing) _labels?.Dispose();
         }
 
         /// <inheritdoc />
         public void Dispose()
         {
-            _lines.Dispose();
-            _labels?.Dispose();
+            Dispose(true);
             GC.SuppressFinalize(this);
         }
     }

@@ -65,6 +65,7 @@ namespace CanIds.Traffic.Formats
 
             try
             {
+                if (record.Len8Dlc != 0 && !KeepsLen8Dlc) throw Unsupported($"its DLC is {record.Len8Dlc} (9..15 with 8 bytes, ISO 11898-1), and {LogFormats.Name(Format)} logs hold DLC 0..8 only");
                 WriteRecord(_out, record);
             }
             catch (NotSupportedException e)
@@ -91,6 +92,7 @@ namespace CanIds.Traffic.Formats
             try
             {
                 _out.Flush();
+                Finish(_file.Stream);
                 _labels?.Flush();
                 var labelPath = LabelFile.PathFor(_file.Target);
                 if (_labelFile == null) CommandInputs.Refuse(labelPath); // the stale label file goes: unless it is an input
@@ -116,6 +118,14 @@ namespace CanIds.Traffic.Formats
 
         /// <summary>Writes what follows the last frame.</summary>
         private protected virtual void WriteFooter(AsciiWriter output)
+        {
+        }
+
+        /// <summary>True when the format keeps a classic frame's DLC 9..15 (<see cref="CanRecord.Len8Dlc"/>).</summary>
+        private protected virtual bool KeepsLen8Dlc => false;
+
+        /// <summary>After the footer is flushed, before the file is put in place (e.g. to fill in a binary header).</summary>
+        private protected virtual void Finish(FileStream stream)
         {
         }
 

@@ -4,25 +4,35 @@ using System.IO;
 namespace CanIds.Traffic.Formats
 {
     /// <summary>
-    /// The log format of Linux can-utils (<c>candump -l</c>, <c>canplayer</c>, <c>log2asc</c>):
+    /// Linux can-utils' candump, in its log format (<c>candump -l</c>, <c>canplayer</c>, <c>log2asc</c>):
     /// <c>(1436509052.249713) can0 0C1#0011223344556677</c>. Standard IDs have 3 hex digits, extended 8;
     /// <c>123#R</c> / <c>123#R5</c> is a remote frame (with DLC), <c>123##1AABB</c> a CAN FD frame (flags nibble, then
-    /// data); payload bytes may be separated by '.'; an optional trailing R/T is the direction. Error frames
-    /// (CAN_ERR_FLAG in an 8-digit ID) are bus events, not frames: counted, not returned.
+    /// data), <c>123#1122334455667788_E</c> a classic frame with DLC 9..15; payload bytes may be separated by '.'; an
+    /// optional trailing R/T is the direction. Also read, line by line, are the screen formats people copy from a
+    /// terminal (<see cref="CandumpScreen"/>). Error frames (CAN_ERR_FLAG in an 8-digit ID) are bus events, counted,
+    /// not returned. Written: the log format.
     /// </summary>
     internal static class Candump
     {
-        private const uint ErrorFrameFlag = 0x20000000;
+        internal const uint ErrorFrameFlag = 0x20000000;
 
-        internal sealed class Reader(string path, Stream stream, ReadOptions options) : CanLogReader(path, stream, options)
+        internal sealed class Reader(string path, Stream stream, ReadOptions options) : TextLogReader(path, stream, options)
         {
             public override LogFormat Format => LogFormat.Candump;
 
-            private protected override bool ParseLine(ReadOnlySpan<byte> line, ref CanRecord record)
+            private protected override Item ParseLine(ReadOnlySpan<byte> line, ref CanRecord record)
             {
+                if (line[0] != (byte)'(') return CandumpScreen.Parse(line, ref record); // no timestamp: a screen format
                 var rest = line;
                 var stamp = Fields.Token(ref rest);
-                if (stamp.Length < 3 || stamp[0] != (byte)'(' || stamp[^1] != (byte)')') throw Malformed("timestamp", $"expected (seconds.micros), found {Fields.Show(stamp)}");
+                if (stamp.Length < 3 || stamp[^1] != (byte)')')
+                {
+                    // "(2021-02-19 15:47:30.388103)": candump -t A, a screen format
+                    if (stamp.IndexOf((byte)'-') > 0) return CandumpScreen.Parse(line, ref record);
+                    throw Malformed("timestamp", $"expected (seconds.micros), found {Fields.Show(stamp)}");
+                }
+
+                if (IsScreenLine(rest)) return CandumpScreen.Parse(line, ref record);
                 record.TimestampUs = Fields.TimestampUs(stamp[1..^1], "timestamp");
                 var iface = Fields.Token(ref rest);
                 if (iface.IsEmpty) throw Malformed("interface", "missing (expected e.g. can0)");
@@ -30,24 +40,7 @@ namespace CanIds.Traffic.Formats
                 var frame = Fields.Token(ref rest);
                 int hash = frame.IndexOf((byte)'#');
                 if (hash < 0) throw Malformed("frame", $"expected ID#DATA, found {Fields.Show(frame)}");
-                var idText = frame[..hash];
-                uint id = Fields.Hex(idText, "CAN ID", 8);
-                if (idText.Length == 8)
-                {
-                    if ((id & ErrorFrameFlag) != 0) return false;
-                    if (id > CanIds.Core.CanFrame.MaxExtendedId) throw Malformed("CAN ID", $"expected an extended ID up to 1FFFFFFF, found {Fields.Show(idText)}");
-                    record.Flags = CanRecordFlags.Extended;
-                }
-                else if (idText.Length == 3)
-                {
-                    if (id > CanIds.Core.CanFrame.MaxStandardId) throw Malformed("CAN ID", $"expected a standard ID up to 7FF, found {Fields.Show(idText)}");
-                }
-                else
-                {
-                    throw Malformed("CAN ID", $"expected 3 (standard) or 8 (extended) hex digits, found {Fields.Show(idText)}");
-                }
-
-                record.Id = id;
+                if (!SetId(frame[..hash], ref record)) return Item.ErrorFrame;
                 var body = frame[(hash + 1)..];
                 if (!body.IsEmpty && body[0] == (byte)'#') ParseFd(body[1..], ref record);
                 else if (!body.IsEmpty && (body[0] == (byte)'R' || body[0] == (byte)'r')) ParseRemote(body[1..], ref record);
@@ -58,7 +51,16 @@ namespace CanIds.Traffic.Formats
                 else if (!(direction.IsEmpty || (direction.Length == 1 && direction[0] == (byte)'R')))
                     throw Malformed("direction", $"expected nothing, R or T after the frame, found {Fields.Show(direction)}");
                 if (!Fields.Token(ref rest).IsEmpty) throw Malformed("line", "unexpected text after the frame");
-                return true;
+                return Item.Frame;
+            }
+
+            // After the timestamp: "can0  123  [2] ..." or "can0  RX - -  123 ..." (screen) rather than "can0 123#1122" (log).
+            private static bool IsScreenLine(ReadOnlySpan<byte> rest)
+            {
+                Fields.Token(ref rest);
+                var next = Fields.Token(ref rest);
+                if (next.SequenceEqual("RX"u8) || next.SequenceEqual("TX"u8)) return true;
+                return next.IndexOf((byte)'#') < 0 && Fields.Token(ref rest) is { IsEmpty: false } length && length[0] == (byte)'[';
             }
 
             private static void ParseRemote(ReadOnlySpan<byte> body, ref CanRecord record)
@@ -75,8 +77,7 @@ namespace CanIds.Traffic.Formats
                 if ((flags & 1) != 0) record.Flags |= CanRecordFlags.BitRateSwitch;
                 if ((flags & 2) != 0) record.Flags |= CanRecordFlags.ErrorStateIndicator;
                 int length = ParseData(body[1..], ref record, 64, "FD data");
-                if (length > 8 && length is not (12 or 16 or 20 or 24 or 32 or 48 or 64))
-                    throw Malformed("FD data", $"{length} bytes is not a CAN FD length (0..8, 12, 16, 20, 24, 32, 48, 64)");
+                if (CanFd.DlcOf(length) < 0) throw Malformed("FD data", $"{length} bytes is not a CAN FD length ({CanFd.LengthList})");
                 record.Length = (byte)length;
             }
 
@@ -92,7 +93,17 @@ namespace CanIds.Traffic.Formats
                         continue;
                     }
 
-                    if (text[i] == (byte)'_') throw Malformed(field, "len8_dlc suffix (DLC > 8 on classic CAN) is not supported");
+                    if (text[i] == (byte)'_')
+                    {
+                        // len8_dlc: "_9".."_F" after exactly 8 bytes of a classic frame
+                        var dlc = text[(i + 1)..];
+                        if (max != 8 || count != 8 || dlc.Length != 1) throw Malformed(field, $"a DLC suffix (_9.._F) follows exactly 8 bytes of a classic frame, found {Fields.Show(text[i..])}");
+                        uint value = Fields.Hex(dlc, "DLC", 1);
+                        if (value < 9) throw Malformed("DLC", $"expected 9..F after _, found {Fields.Show(dlc)}");
+                        record.Len8Dlc = (byte)value;
+                        return count;
+                    }
+
                     if (i + 1 >= text.Length) throw Malformed(field, $"odd number of hex digits in {Fields.Show(text)}");
                     if (count == max) throw Malformed(field, $"more than {max} bytes");
                     data[count++] = Fields.HexByte(text.Slice(i, 2), $"{field}[{count - 1}]");
@@ -102,7 +113,30 @@ namespace CanIds.Traffic.Formats
                 return count;
             }
 
-            private static byte ChannelOf(ReadOnlySpan<byte> iface)
+            // Sets the ID from 3 (standard) or 8 (extended) hex digits; false for an error frame (CAN_ERR_FLAG).
+            internal static bool SetId(ReadOnlySpan<byte> idText, ref CanRecord record)
+            {
+                uint id = Fields.Hex(idText, "CAN ID", 8);
+                if (idText.Length == 8)
+                {
+                    if ((id & ErrorFrameFlag) != 0) return false;
+                    if (id > CanIds.Core.CanFrame.MaxExtendedId) throw Malformed("CAN ID", $"expected an extended ID up to 1FFFFFFF, found {Fields.Show(idText)}");
+                    record.Flags |= CanRecordFlags.Extended;
+                }
+                else if (idText.Length == 3)
+                {
+                    if (id > CanIds.Core.CanFrame.MaxStandardId) throw Malformed("CAN ID", $"expected a standard ID up to 7FF, found {Fields.Show(idText)}");
+                }
+                else
+                {
+                    throw Malformed("CAN ID", $"expected 3 (standard) or 8 (extended) hex digits, found {Fields.Show(idText)}");
+                }
+
+                record.Id = id;
+                return true;
+            }
+
+            internal static byte ChannelOf(ReadOnlySpan<byte> iface)
             {
                 int digits = iface.Length;
                 while (digits > 0 && iface[digits - 1] >= (byte)'0' && iface[digits - 1] <= (byte)'9') digits--;
@@ -113,6 +147,8 @@ namespace CanIds.Traffic.Formats
         internal sealed class Writer(string path, WriteOptions options) : CanLogWriter(path, options)
         {
             public override LogFormat Format => LogFormat.Candump;
+
+            private protected override bool KeepsLen8Dlc => true;
 
             private protected override void WriteRecord(AsciiWriter output, in CanRecord record)
             {
@@ -141,6 +177,11 @@ namespace CanIds.Traffic.Formats
                     }
 
                     for (int i = 0; i < record.Length; i++) output.Hex(data[i], 2, upper: true);
+                    if (record.Len8Dlc != 0)
+                    {
+                        output.Char('_');
+                        output.Hex(record.Len8Dlc, 1, upper: true);
+                    }
                 }
 
                 if ((record.Flags & CanRecordFlags.Transmitted) != 0) output.Text(" T"u8);

@@ -22,14 +22,14 @@ namespace CanIds.Traffic.Formats
             return TrafficClasses.Attack;
         }
 
-        internal sealed class Reader(string path, Stream stream, ReadOptions options) : CanLogReader(path, stream, options)
+        internal sealed class Reader(string path, Stream stream, ReadOptions options) : TextLogReader(path, stream, options)
         {
             private readonly string _attack = AttackLabelFor(path, options);
             private static readonly string[] DataFields = ["DATA[0]", "DATA[1]", "DATA[2]", "DATA[3]", "DATA[4]", "DATA[5]", "DATA[6]", "DATA[7]"];
 
             public override LogFormat Format => LogFormat.CarHackingCsv;
 
-            private protected override bool ParseLine(ReadOnlySpan<byte> line, ref CanRecord record)
+            private protected override Item ParseLine(ReadOnlySpan<byte> line, ref CanRecord record)
             {
                 var rest = line;
                 Fields.Next(ref rest, (byte)',', out var field);
@@ -55,7 +55,7 @@ namespace CanIds.Traffic.Formats
                 else if (field.Length == 1 && field[0] == (byte)'T') record.Label = _attack;
                 else throw Malformed("Flag", $"expected R or T, found {Fields.Show(field)}" + (field.Length == 2 ? $" (more data bytes than the DLC {dlc}?)" : ""));
                 if (!rest.IsEmpty) throw Malformed("line", $"unexpected text after the flag: {Fields.Show(rest)}");
-                return true;
+                return Item.Frame;
             }
         }
 

@@ -10,11 +10,11 @@ namespace CanIds.Traffic.Formats
     /// </summary>
     internal static class CarHackingText
     {
-        internal sealed class Reader(string path, Stream stream, ReadOptions options) : CanLogReader(path, stream, options)
+        internal sealed class Reader(string path, Stream stream, ReadOptions options) : TextLogReader(path, stream, options)
         {
             public override LogFormat Format => LogFormat.CarHackingText;
 
-            private protected override bool ParseLine(ReadOnlySpan<byte> line, ref CanRecord record)
+            private protected override Item ParseLine(ReadOnlySpan<byte> line, ref CanRecord record)
             {
                 var rest = line;
                 Expect(Fields.Token(ref rest), "Timestamp:"u8, "Timestamp");
@@ -42,7 +42,7 @@ namespace CanIds.Traffic.Formats
                 if (!record.IsRemote && count != dlc) throw Malformed($"DATA[{count}]", $"DLC is {dlc} but the line has only {count} data bytes");
                 if (record.IsRemote) data.Clear();
                 if (!HasLabelFile) record.Label = TrafficClasses.Benign; // the capture is attack-free; a label file says otherwise
-                return true;
+                return Item.Frame;
             }
 
             private static void Expect(ReadOnlySpan<byte> token, ReadOnlySpan<byte> keyword, string field)

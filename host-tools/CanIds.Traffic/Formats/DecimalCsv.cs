@@ -12,19 +12,19 @@ namespace CanIds.Traffic.Formats
     {
         private static readonly string[] DataFields = ["D0", "D1", "D2", "D3", "D4", "D5", "D6", "D7"];
 
-        internal sealed class Reader(string path, Stream stream, ReadOptions options) : CanLogReader(path, stream, options)
+        internal sealed class Reader(string path, Stream stream, ReadOptions options) : TextLogReader(path, stream, options)
         {
             private readonly string[] _classes = [.. System.Linq.Enumerable.Select(options.ClassNames, n => TrafficClasses.Intern(n))];
             private bool _first = true;
 
             public override LogFormat Format => LogFormat.DecimalCsv;
 
-            private protected override bool ParseLine(ReadOnlySpan<byte> line, ref CanRecord record)
+            private protected override Item ParseLine(ReadOnlySpan<byte> line, ref CanRecord record)
             {
                 if (_first)
                 {
                     _first = false;
-                    if (line[0] is < (byte)'0' or > (byte)'9') return false; // header
+                    if (line[0] is < (byte)'0' or > (byte)'9') return Item.Other; // header
                 }
 
                 var rest = line;
@@ -44,7 +44,7 @@ namespace CanIds.Traffic.Formats
                 if (!Fields.Next(ref rest, (byte)',', out field)) throw Malformed("label", "missing: expected 10 fields ID,D0..D7,label, found 9");
                 if (!rest.IsEmpty) throw Malformed("line", $"expected 10 fields ID,D0..D7,label, found more: {Fields.Show(rest)}");
                 record.Label = _classes[ParseLabel(field, _classes.Length)];
-                return true;
+                return Item.Frame;
             }
 
             // "1", "1.0", "1.00": an integral class index below the number of classes.

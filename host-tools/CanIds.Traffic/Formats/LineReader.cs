@@ -37,6 +37,12 @@ namespace CanIds.Traffic.Formats
         /// <summary>True when the last line returned had no line ending (the file's tail).</summary>
         public bool LastLineUnterminated { get; private set; }
 
+        /// <summary>True when the last line returned holds NUL bytes (binary data, not text).</summary>
+        public bool LastLineHadNul => _buffer.AsSpan(_lastStart, _lastLength).IndexOf((byte)0) >= 0;
+
+        private int _lastStart;
+        private int _lastLength;
+
         public bool TryReadLine(out ReadOnlySpan<byte> line)
         {
             while (true)
@@ -47,6 +53,8 @@ namespace CanIds.Traffic.Formats
                 {
                     line = pending[..newline];
                     if (!line.IsEmpty && line[^1] == (byte)'\r') line = line[..^1];
+                    _lastStart = _start;
+                    _lastLength = line.Length;
                     _start += newline + 1;
                     Position += newline + 1;
                     LineNumber++;
@@ -56,6 +64,8 @@ namespace CanIds.Traffic.Formats
                 if (_eof)
                 {
                     line = pending;
+                    _lastStart = _start;
+                    _lastLength = pending.Length;
                     _start = _end;
                     Position += pending.Length;
                     if (pending.IsEmpty) return false;

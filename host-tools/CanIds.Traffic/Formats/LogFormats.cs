@@ -19,6 +19,10 @@ namespace CanIds.Traffic.Formats
         Candump,
         /// <summary>Vector ASC (<c>asc</c>).</summary>
         VectorAsc,
+        /// <summary>PEAK-System TRC, versions 1.0 to 2.1 (<c>trc</c>).</summary>
+        PeakTrc,
+        /// <summary>Vector BLF, the binary logging format (<c>blf</c>).</summary>
+        VectorBlf,
     }
 
     /// <summary>Opening, creating and recognising logs.</summary>
@@ -31,6 +35,8 @@ namespace CanIds.Traffic.Formats
             (LogFormat.DecimalCsv, "decimal-csv"),
             (LogFormat.Candump, "candump"),
             (LogFormat.VectorAsc, "asc"),
+            (LogFormat.PeakTrc, "trc"),
+            (LogFormat.VectorBlf, "blf"),
         ];
 
         /// <summary>Every format's command-line name.</summary>
@@ -71,6 +77,8 @@ namespace CanIds.Traffic.Formats
             LogFormat.DecimalCsv => new DecimalCsv.Reader(path, stream, options),
             LogFormat.Candump => new Candump.Reader(path, stream, options),
             LogFormat.VectorAsc => new VectorAsc.Reader(path, stream, options),
+            LogFormat.PeakTrc => new PeakTrc.Reader(path, stream, options),
+            LogFormat.VectorBlf => new VectorBlf.Reader(path, stream, options),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
 
@@ -85,9 +93,15 @@ namespace CanIds.Traffic.Formats
                 LogFormat.DecimalCsv => new DecimalCsv.Writer(path, options),
                 LogFormat.Candump => new Candump.Writer(path, options),
                 LogFormat.VectorAsc => new VectorAsc.Writer(path, options),
+                LogFormat.PeakTrc => new PeakTrc.Writer(path, options),
+                LogFormat.VectorBlf => new VectorBlf.Writer(path, options),
                 _ => throw new ArgumentOutOfRangeException(nameof(format)),
             };
         }
+
+        // "vcan0  1F4   [4]  01 02 03 04": candump's screen format without a timestamp
+        private static bool IsCandumpScreen(string line) =>
+            System.Text.RegularExpressions.Regex.IsMatch(line, @"^\S+\s+((RX|TX)\s+\S\s+\S\s+)?[0-9A-Fa-f]{3,8}\s+\[\d{1,2}\]");
 
         /// <summary>
         /// The format of <paramref name="path"/>, from its first non-blank lines (not its name).
@@ -98,6 +112,7 @@ namespace CanIds.Traffic.Formats
             using var stream = File.OpenRead(path);
             var head = new byte[8192];
             int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (n >= 4 && head.AsSpan(0, 4).SequenceEqual("LOGG"u8)) return LogFormat.VectorBlf;
             var text = Encoding.Latin1.GetString(head, 0, n);
             if (text.StartsWith('\uFEFF') || text.StartsWith("\u00EF\u00BB\u00BF")) text = text[(text.StartsWith('\uFEFF') ? 1 : 3)..];
             if (text.StartsWith("\u00FF\u00FE") || text.StartsWith("\u00FE\u00FF"))
@@ -105,7 +120,8 @@ namespace CanIds.Traffic.Formats
             var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).Take(3).ToArray();
             if (lines.Length == 0) throw new CanLogFormatException(path, 0, "file", "empty: no line to recognise a log format by");
             var first = lines[0].TrimStart();
-            if (first.StartsWith('(')) return LogFormat.Candump;
+            if (first.StartsWith('(') || IsCandumpScreen(first)) return LogFormat.Candump;
+            if (first.StartsWith(';')) return LogFormat.PeakTrc;
             if (first.StartsWith("Timestamp:", StringComparison.Ordinal)) return LogFormat.CarHackingText;
             if (first.StartsWith("date ", StringComparison.Ordinal) || first.StartsWith("base ", StringComparison.Ordinal)
                 || first.StartsWith("//", StringComparison.Ordinal) || first.StartsWith("Begin Triggerblock", StringComparison.OrdinalIgnoreCase))
@@ -114,6 +130,7 @@ namespace CanIds.Traffic.Formats
             var fields = sample.Split(',');
             if (fields.Length >= 4 && fields[^1].Trim() is "R" or "T") return LogFormat.CarHackingCsv;
             if (fields.Length == 10 && fields.All(f => f.Trim().Length > 0 && f.Trim().All(c => char.IsDigit(c) || c == '.'))) return LogFormat.DecimalCsv;
+            if (System.Text.RegularExpressions.Regex.IsMatch(first, @"^\d+\)\s")) return LogFormat.PeakTrc; // TRC 1.0 without its header
             var shown = first.Length > 60 ? first[..60] + "…" : first;
             throw new CanLogFormatException(path, 1, "format", $"not recognised from \"{shown}\"; expected one of {string.Join(", ", AllNames)} (name it with --format)");
         }

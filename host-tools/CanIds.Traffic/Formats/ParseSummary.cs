@@ -15,6 +15,9 @@ namespace CanIds.Traffic.Formats
         /// <summary>Lines that are not frames by the format's own rules (headers, comments, error frames, events).</summary>
         public long OtherLines { get; internal set; }
 
+        /// <summary>Error frames (bus events; counted among <see cref="OtherLines"/>, never returned as frames).</summary>
+        public long ErrorFrames { get; internal set; }
+
         /// <summary>Malformed lines skipped (only with <see cref="ReadOptions.SkipMalformed"/>).</summary>
         public long Skipped { get; internal set; }
 
@@ -31,11 +34,13 @@ namespace CanIds.Traffic.Formats
             if (_examples.Count < 5) _examples.Add(error.Message);
         }
 
+        private string ErrorNote => ErrorFrames > 0 ? $" ({ErrorFrames:N0} error frames)" : "";
+
         /// <inheritdoc />
         public override string ToString() =>
             Skipped == 0
-                ? $"{Frames:N0} frames, {OtherLines:N0} other lines"
-                : $"{Frames:N0} frames, {OtherLines:N0} other lines, {Skipped:N0} malformed lines skipped ("
+                ? $"{Frames:N0} frames, {OtherLines:N0} other lines{ErrorNote}"
+                : $"{Frames:N0} frames, {OtherLines:N0} other lines{ErrorNote}, {Skipped:N0} malformed lines skipped ("
                   + string.Join(", ", _byField.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key}: {kv.Value:N0}")) + ")";
     }
 }

@@ -13,9 +13,11 @@ namespace CanIds.Traffic.Formats
     /// </summary>
     internal static class VectorAsc
     {
+        private const uint FlagRtr = 0x10;
+        private const uint FlagEdl = 0x1000;
         private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-        internal sealed class Reader(string path, Stream stream, ReadOptions options) : CanLogReader(path, stream, options)
+        internal sealed class Reader(string path, Stream stream, ReadOptions options) : TextLogReader(path, stream, options)
         {
             private bool _decimal;
             private bool _relative;
@@ -24,7 +26,7 @@ namespace CanIds.Traffic.Formats
 
             public override LogFormat Format => LogFormat.VectorAsc;
 
-            private protected override bool ParseLine(ReadOnlySpan<byte> line, ref CanRecord record)
+            private protected override Item ParseLine(ReadOnlySpan<byte> line, ref CanRecord record)
             {
                 var rest = line;
                 var first = Fields.Token(ref rest);
@@ -33,22 +35,24 @@ namespace CanIds.Traffic.Formats
                 long seconds = Fields.TimestampUs(first, "timestamp");
                 var second = Fields.Token(ref rest);
                 if (second.IsEmpty) throw Malformed("channel", "expected a channel or an event after the timestamp, found nothing");
-                bool isFrame;
-                if (second.SequenceEqual("CANFD"u8)) isFrame = ParseFd(rest, ref record);
-                else if (!second.IsEmpty && second.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0) isFrame = ParseClassic(second, rest, ref record);
-                else isFrame = false; // "Start of measurement", statistics, other events
+                Item item;
+                if (second.SequenceEqual("CANFD"u8)) item = ParseFd(rest, ref record);
+                else if (second.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0) item = ParseClassic(second, rest, ref record);
+                else if (Fields.Token(ref rest).IsEmpty) throw Malformed("event", $"expected a channel, CANFD or an event after the timestamp, found only {Fields.Show(second)} (line cut short?)");
+                else item = Item.Other; // "Start of measurement", statistics, other events
 
                 long at = _relative ? _lastUs + seconds : _originUs + seconds;
                 _lastUs = at;
                 record.TimestampUs = at;
-                return isFrame;
+                return item;
             }
 
-            private bool ParseClassic(ReadOnlySpan<byte> channel, ReadOnlySpan<byte> rest, ref CanRecord record)
+            private Item ParseClassic(ReadOnlySpan<byte> channel, ReadOnlySpan<byte> rest, ref CanRecord record)
             {
                 var idText = Fields.Token(ref rest);
                 if (idText.IsEmpty) throw Malformed("CAN ID", "expected an ID or an event after the channel, found nothing");
-                if (!IsId(idText)) return false; // ErrorFrame and other channel events
+                if (IsErrorFrame(idText)) return Item.ErrorFrame;
+                if (!IsId(idText)) return Item.Other; // other channel events (statistics, chip state...)
                 // A frame from here on: what does not parse is reported, never skipped.
                 var direction = Fields.Token(ref rest);
                 if (!IsDirection(direction) && !direction.IsEmpty) direction = Fields.Token(ref rest); // a symbolic message name
@@ -64,40 +68,90 @@ namespace CanIds.Traffic.Formats
                     // Remote frames are written with or without their DLC ("r 8" or "r Length = ...").
                     bool hasDlc = dlcText.Length == 1 && dlcText.IndexOfAnyExcept("0123456789abcdefABCDEF"u8) < 0;
                     record.Length = hasDlc ? (byte)Fields.Hex(dlcText, "DLC", 1) : (byte)0;
-                    if (record.Length > 8) throw Malformed("DLC", $"expected 0..8, found {Fields.Show(dlcText)}");
-                    return true;
+                    if (record.Length > 8) throw Malformed("DLC", $"expected 0..8 on a remote frame, found {Fields.Show(dlcText)}");
+                    return Item.Frame;
                 }
 
                 if (!kind.SequenceEqual("d"u8)) throw Malformed("frame type", $"expected d (data) or r (remote), found {Fields.Show(kind)}");
-                int dlc = (int)Fields.Hex(dlcText, "DLC", 1);
-                if (dlc > 8) throw Malformed("DLC", $"expected 0..8 on classic CAN, found {Fields.Show(dlcText)}");
-                record.Length = (byte)dlc;
-                ReadBytes(ref rest, ref record, dlc);
-                return true;
+                int dlc = ClassicDlc(dlcText);
+                record.Length = (byte)Math.Min(dlc, 8);
+                if (dlc > 8) record.Len8Dlc = (byte)dlc; // ISO 11898-1: DLC 9..15 carry 8 bytes on classic CAN
+                ReadBytes(ref rest, ref record, record.Length);
+                return Item.Frame;
             }
 
-            private bool ParseFd(ReadOnlySpan<byte> rest, ref CanRecord record)
+            // One hex digit (hex base) or 0..15 (dec base). Longer text is most often a CAN FD length on a classic line.
+            private int ClassicDlc(ReadOnlySpan<byte> text)
+            {
+                if (text.IsEmpty) throw Malformed("DLC", "missing after d");
+                if (_decimal) return Fields.Decimal(text, "DLC", 0, 15);
+                if (text.Length == 1) return (int)Fields.Hex(text, "DLC", 1);
+                if (text.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0 && text.Length <= 2)
+                    throw Malformed("DLC", $"a classic frame's DLC is one hex digit 0..F (9..F mean 8 bytes), found {Fields.Show(text)}: {text.Length}-digit lengths belong to CAN FD frames, written as CANFD lines");
+                throw Malformed("DLC", $"expected one hex digit 0..F on a classic frame, found {Fields.Show(text)}");
+            }
+
+            // CANFD <ch> <dir> <id> [name] <brs> <esi> <dlc> <length> <data...> <duration> <bits> <flags> <crc> <timing...>
+            private Item ParseFd(ReadOnlySpan<byte> rest, ref CanRecord record)
             {
                 var channel = Fields.Token(ref rest);
                 var direction = Fields.Token(ref rest);
                 var idText = Fields.Token(ref rest);
-                if (!IsId(idText)) return false;
+                if (IsErrorFrame(idText) || IsErrorFrame(direction)) return Item.ErrorFrame;
                 record.Channel = (byte)(Fields.Decimal(channel, "channel", 1, 256) - 1);
+                if (!IsId(idText)) throw Malformed("CAN ID", $"expected an ID or ErrorFrame after the direction, found {Fields.Show(idText)}");
                 if (!IsDirection(direction)) throw Malformed("direction", $"expected Rx or Tx, found {Fields.Show(direction)}");
                 SetId(idText, ref record);
-                record.Flags |= CanRecordFlags.Fd;
                 if (direction[0] == (byte)'T') record.Flags |= CanRecordFlags.Transmitted;
                 var brs = Fields.Token(ref rest);
-                if (!(brs.Length == 1 && brs[0] is (byte)'0' or (byte)'1')) brs = Fields.Token(ref rest); // skip a symbolic name
+                if (!IsBit(brs)) brs = Fields.Token(ref rest); // after a symbolic name
+                if (!IsBit(brs)) throw Malformed("BRS", $"expected 0 or 1, found {Fields.Show(brs)}");
                 var esi = Fields.Token(ref rest);
-                if (brs.SequenceEqual("1"u8)) record.Flags |= CanRecordFlags.BitRateSwitch;
-                if (esi.SequenceEqual("1"u8)) record.Flags |= CanRecordFlags.ErrorStateIndicator;
-                Fields.Hex(Fields.Token(ref rest), "DLC", 1);
+                if (!IsBit(esi)) throw Malformed("ESI", $"expected 0 or 1, found {Fields.Show(esi)}");
+                int dlc = (int)Fields.Hex(Fields.Token(ref rest), "DLC", 1);
                 int length = Fields.Decimal(Fields.Token(ref rest), "data length", 0, 64);
+                var data = rest;
+                for (int i = 0; i < length; i++) Fields.Token(ref rest);
+                Fields.Token(ref rest); // message duration
+                Fields.Token(ref rest); // message length in bits
+                var flagsText = Fields.Token(ref rest);
+                // The flags field says what the frame is: EDL (0x1000) a CAN FD frame, RTR (0x10) a remote one. Lines
+                // written without it (older tools) are CAN FD data frames.
+                uint flags = flagsText.IsEmpty ? FlagEdl : Fields.Hex(flagsText, "flags", 8);
+                if ((flags & FlagRtr) != 0)
+                {
+                    if (length != 0) throw Malformed("data length", $"a remote frame carries no data, found length {length}");
+                    if (dlc > 8) throw Malformed("DLC", $"expected 0..8 on a remote frame, found {dlc:X}");
+                    record.Flags |= CanRecordFlags.Remote;
+                    record.Length = (byte)dlc;
+                    return Item.Frame;
+                }
+
+                if ((flags & FlagEdl) != 0)
+                {
+                    record.Flags |= CanRecordFlags.Fd;
+                    if (brs.SequenceEqual("1"u8)) record.Flags |= CanRecordFlags.BitRateSwitch;
+                    if (esi.SequenceEqual("1"u8)) record.Flags |= CanRecordFlags.ErrorStateIndicator;
+                    if (CanFd.LengthOf(dlc) != length) throw Malformed("data length", $"DLC {dlc:X} means {CanFd.LengthOf(dlc)} bytes on CAN FD, found length {length}");
+                }
+                else if (length != Math.Min(dlc, 8))
+                {
+                    throw Malformed("data length", $"DLC {dlc:X} means {Math.Min(dlc, 8)} bytes on a classic frame (flags {flags:X} without EDL), found length {length}");
+                }
+                else if (dlc > 8)
+                {
+                    record.Len8Dlc = (byte)dlc;
+                }
+
                 record.Length = (byte)length;
-                ReadBytes(ref rest, ref record, length);
-                return true;
+                ReadBytes(ref data, ref record, length);
+                return Item.Frame;
             }
+
+
+            private static bool IsBit(ReadOnlySpan<byte> text) => text.Length == 1 && text[0] is (byte)'0' or (byte)'1';
+
+            private static bool IsErrorFrame(ReadOnlySpan<byte> text) => text.SequenceEqual("ErrorFrame"u8) || text.SequenceEqual("errorframe"u8);
 
             private void ReadBytes(ref ReadOnlySpan<byte> rest, ref CanRecord record, int count)
             {
@@ -139,7 +193,7 @@ namespace CanIds.Traffic.Formats
                 if (extended) record.Flags |= CanRecordFlags.Extended;
             }
 
-            private bool Header(ReadOnlySpan<byte> keyword, ReadOnlySpan<byte> rest)
+            private Item Header(ReadOnlySpan<byte> keyword, ReadOnlySpan<byte> rest)
             {
                 if (keyword.SequenceEqual("date"u8)) _originUs = ParseDate(rest) ?? 0;
                 else if (keyword.SequenceEqual("base"u8))
@@ -152,7 +206,7 @@ namespace CanIds.Traffic.Formats
                     _relative = timestamps.SequenceEqual("relative"u8);
                 }
 
-                return false; // headers, comments, Begin/End Triggerblock
+                return Item.Other; // headers, comments, Begin/End Triggerblock
             }
 
             // "Wed Nov 25 05:38:03.123 am 2026" (Vector) or "Fri Jul 10 06:17:32 2015" (log2asc): UTC microseconds.
@@ -198,28 +252,26 @@ namespace CanIds.Traffic.Formats
                 output.Text($"date {stamp}\nbase hex  timestamps absolute\ninternal events logged\n// version 9.0.0\nBegin Triggerblock {stamp}\n   0.000000 Start of measurement\n");
             }
 
+            private protected override bool KeepsLen8Dlc => true;
+
             private protected override void WriteRecord(AsciiWriter output, in CanRecord record)
             {
                 RequireTimestamp(record);
-                if (record.IsFd) throw Unsupported("writing CAN FD frames to ASC is not supported (reading is)");
                 long relative = record.TimestampUs - _originUs;
                 if (relative < 0) throw Unsupported("its timestamp is earlier than the first frame's; ASC times count from the first");
                 string seconds = $"{relative / 1_000_000}.{relative % 1_000_000:000000}";
                 output.Spaces(Math.Max(1, 11 - seconds.Length));
                 output.Text(seconds);
                 output.Char(' ');
-                output.Decimal(record.Channel + 1);
-                output.Text("  "u8);
-                int idStart = 0;
-                output.Hex(record.Id, 1, upper: true);
-                idStart += record.Id == 0 ? 1 : (35 - System.Numerics.BitOperations.LeadingZeroCount(record.Id)) / 4;
-                if (record.IsExtended)
+                if (record.IsFd)
                 {
-                    output.Char('x');
-                    idStart++;
+                    WriteFd(output, record);
+                    return;
                 }
 
-                output.Spaces(Math.Max(1, 16 - idStart));
+                output.Decimal(record.Channel + 1);
+                output.Text("  "u8);
+                output.Spaces(Math.Max(1, 16 - WriteId(output, record)));
                 output.Text((record.Flags & CanRecordFlags.Transmitted) != 0 ? "Tx   "u8 : "Rx   "u8);
                 if (record.IsRemote)
                 {
@@ -229,16 +281,51 @@ namespace CanIds.Traffic.Formats
                 else
                 {
                     output.Text("d "u8);
-                    output.Hex(record.Length, 1, upper: true);
-                    ReadOnlySpan<byte> data = record.Data;
-                    for (int i = 0; i < record.Length; i++)
-                    {
-                        output.Char(' ');
-                        output.Hex(data[i], 2, upper: true);
-                    }
+                    output.Hex(record.Len8Dlc != 0 ? record.Len8Dlc : record.Length, 1, upper: true);
+                    WriteData(output, record);
                 }
 
                 output.NewLine();
+            }
+
+            // CANFD <ch> <dir> <id> <brs> <esi> <dlc> <length> <data...> <duration> <bits> <flags> <crc> <4 × bit timing>
+            private static void WriteFd(AsciiWriter output, in CanRecord record)
+            {
+                output.Text("CANFD "u8);
+                output.Decimal(record.Channel + 1);
+                output.Text((record.Flags & CanRecordFlags.Transmitted) != 0 ? " Tx "u8 : " Rx "u8);
+                WriteId(output, record);
+                bool brs = (record.Flags & CanRecordFlags.BitRateSwitch) != 0, esi = (record.Flags & CanRecordFlags.ErrorStateIndicator) != 0;
+                output.Text(brs ? " 1"u8 : " 0"u8);
+                output.Text(esi ? " 1 "u8 : " 0 "u8);
+                output.Hex((uint)CanFd.DlcOf(record.Length), 1, upper: true);
+                output.Char(' ');
+                output.Decimal(record.Length);
+                WriteData(output, record);
+                output.Text(" 0 0 "u8);
+                output.Hex(FlagEdl | (brs ? 0x2000u : 0) | (esi ? 0x4000u : 0), 1, upper: true);
+                output.Text(" 0 0 0 0 0"u8);
+                output.NewLine();
+            }
+
+            // The ID in hex, with x for an extended one; returns the characters written.
+            private static int WriteId(AsciiWriter output, in CanRecord record)
+            {
+                output.Hex(record.Id, 1, upper: true);
+                int written = record.Id == 0 ? 1 : (35 - System.Numerics.BitOperations.LeadingZeroCount(record.Id)) / 4;
+                if (!record.IsExtended) return written;
+                output.Char('x');
+                return written + 1;
+            }
+
+            private static void WriteData(AsciiWriter output, in CanRecord record)
+            {
+                ReadOnlySpan<byte> data = record.Data;
+                for (int i = 0; i < record.Length; i++)
+                {
+                    output.Char(' ');
+                    output.Hex(data[i], 2, upper: true);
+                }
             }
 
             private protected override void WriteFooter(AsciiWriter output) => output.Text("End TriggerBlock\n"u8);
