@@ -22,26 +22,38 @@ namespace CanIds.Firmware.Tests
         private static readonly byte[] Payload = new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 };
 
         [TestMethod]
-        public void DetectionSurvivesSpiAndCanFaultsOverAHundredThousandFramesAndCountsEveryFrame()
+        public void DetectionSurvivesSpiCanAndFlashFaultsOverAHundredThousandFramesAndCountsEveryFrame()
         {
             FakeFpga fpga = new FakeFpga();
             FaultSchedule before = new FaultSchedule(1500, 11);
             FaultSchedule after = new FaultSchedule(1500, 23);
             FaultSchedule reads = new FaultSchedule(9000, 37);
+            FaultSchedule writes = new FaultSchedule(3, 41);
             SimulatedCanBus driver = new SimulatedCanBus(64);
             RecordingPort port = new RecordingPort();
             ManualClock clock = new ManualClock();
-            FirmwareApp app = new FirmwareApp(new FaultyCanBus(driver, reads), new FaultySpiPort(fpga, before, after), port, port, clock, new MemoryStorage(), new FirmwareOptions());
+            FaultyStorage flash = new FaultyStorage(new MemoryStorage(), writes);
+            FirmwareApp app = new FirmwareApp(new FaultyCanBus(driver, reads), new FaultySpiPort(fpga, before, after), port, port, clock, flash, new FirmwareOptions());
             app.Boot();
+            byte[] upload = new byte[300];
+            for (int i = 0; i < upload.Length; i++) upload[i] = (byte)(i * 7);
 
-            int attacks = 0;
+            int attacks = 0, uploads = 0, refused = 0;
             for (int i = 0; i < Frames; i++)
             {
                 bool attack = i % 100 == 42;
                 if (attack) attacks++;
                 Assert.IsTrue(driver.Queue(attack ? 0u : (uint)(0x100 + i % 7), Payload), "the driver's buffer overflowed at frame " + i);
-                clock.Microseconds += 120;
+                clock.Microseconds += 400; // 2,500 frames/s: a busy 500 kbit/s bus
                 if (driver.Waiting >= 7) app.RunOnce();
+                if (i % 2000 == 1000)
+                {
+                    // The host uploads while the bus streams; the flash fails at random writes, the host retries.
+                    upload[0] = (byte)uploads; // a new image each time (the same one would resume, complete, at BEGIN)
+                    refused += Upload(app, port, clock, upload, (byte)(uploads * 64));
+                    Assert.AreEqual(upload.Length, app.Store.StagedLength, "upload " + uploads + " did not complete");
+                    uploads++;
+                }
             }
 
             // The faults stop; the loop runs on (past any back-off) until every frame is settled.
@@ -55,8 +67,9 @@ namespace CanIds.Firmware.Tests
                 clock.Microseconds += 1000;
             }
 
-            int thrown = before.Thrown + after.Thrown + reads.Thrown;
-            Assert.IsTrue(before.Thrown >= 5 && after.Thrown >= 5 && reads.Thrown >= 5, "too few faults injected: " + before.Thrown + "/" + after.Thrown + "/" + reads.Thrown);
+            int thrown = before.Thrown + after.Thrown + reads.Thrown + writes.Thrown;
+            Assert.IsTrue(before.Thrown >= 5 && after.Thrown >= 5 && reads.Thrown >= 5 && writes.Thrown >= 5, "too few faults injected: " + before.Thrown + "/" + after.Thrown + "/" + reads.Thrown + "/" + writes.Thrown);
+            Assert.AreEqual(writes.Thrown, refused, "every flash fault is answered device-fault");
             Assert.AreEqual((long)thrown, app.Faults.Faults);
             Assert.AreEqual(thrown, Occurrences(port.Text(), "FAULT "));
             Assert.AreEqual((long)Frames, app.Pipeline.Frames);
@@ -65,6 +78,33 @@ namespace CanIds.Firmware.Tests
             Assert.IsTrue(app.Verdicts.Attacks <= attacks && app.Verdicts.Attacks >= attacks * 98 / 100, app.Verdicts.Attacks + " of " + attacks + " attacks");
             Assert.IsFalse(app.Pipeline.Down);
             Assert.IsTrue(app.Link.Connected);
+        }
+
+        // An upload as the host tool drives it: BEGIN, then CHUNKs from where the device stands (a failed write may have
+        // kept part of a chunk: the device's answer says where to go on), each sent again after a device-fault answer.
+        // Returns the device-fault answers.
+        private static int Upload(FirmwareApp app, RecordingPort port, ManualClock clock, byte[] data, byte seq)
+        {
+            byte[] begin = new byte[8];
+            BigEndian.PutU32(begin, 0, (uint)data.Length);
+            BigEndian.PutU32(begin, 4, Crc32.Compute(data, 0, data.Length));
+            int refused = 0;
+            int result;
+            while ((result = Request(app, port, clock, UpdateProtocol.Begin, seq, begin)) == UpdateProtocol.DeviceFault) refused++;
+            Assert.AreEqual(UpdateProtocol.Ok, result);
+            for (int attempt = 0; app.Store.StagedLength < data.Length; attempt++)
+            {
+                Assert.IsTrue(attempt < 50, "the upload makes no progress");
+                int at = app.Store.StagedLength;
+                byte[] chunk = new byte[4 + data.Length - at];
+                BigEndian.PutU32(chunk, 0, (uint)at);
+                System.Array.Copy(data, at, chunk, 4, data.Length - at);
+                result = Request(app, port, clock, UpdateProtocol.Chunk, (byte)(seq + 1 + attempt), chunk);
+                if (result == UpdateProtocol.DeviceFault) refused++;
+                else Assert.AreEqual(UpdateProtocol.Ok, result);
+            }
+
+            return refused;
         }
 
         [TestMethod]
@@ -120,18 +160,18 @@ namespace CanIds.Firmware.Tests
             byte[] begin = new byte[8];
             BigEndian.PutU32(begin, 0, (uint)data.Length);
             BigEndian.PutU32(begin, 4, Crc32.Compute(data, 0, data.Length));
-            Assert.AreEqual(UpdateProtocol.Ok, Request(app, port, UpdateProtocol.Begin, 1, begin));
+            Assert.AreEqual(UpdateProtocol.Ok, Request(app, port, clock, UpdateProtocol.Begin, 1, begin));
 
             byte[] chunk = new byte[4 + data.Length];
             System.Array.Copy(data, 0, chunk, 4, data.Length);
             flash.Enabled = true;
-            Assert.AreEqual(UpdateProtocol.DeviceFault, Request(app, port, UpdateProtocol.Chunk, 2, chunk));
+            Assert.AreEqual(UpdateProtocol.DeviceFault, Request(app, port, clock, UpdateProtocol.Chunk, 2, chunk));
             Assert.AreEqual(1L, app.Faults.Faults);
             Assert.IsTrue(port.Text().IndexOf("FAULT") >= 0 && port.Text().IndexOf("place=update") >= 0, port.Text());
             Assert.AreEqual(0, app.Store.StagedLength);
 
             flash.Enabled = false; // the host retries the same request: it is done again, not answered from a cache
-            Assert.AreEqual(UpdateProtocol.Ok, Request(app, port, UpdateProtocol.Chunk, 2, chunk));
+            Assert.AreEqual(UpdateProtocol.Ok, Request(app, port, clock, UpdateProtocol.Chunk, 2, chunk));
             Assert.AreEqual(data.Length, app.Store.StagedLength);
         }
 
@@ -163,8 +203,8 @@ namespace CanIds.Firmware.Tests
             Assert.IsTrue(port.Text().IndexOf("stored image rejected") >= 0, port.Text());
         }
 
-        // Sends one update request over the serial line, runs the loop, returns the answer's result code.
-        private static int Request(FirmwareApp app, RecordingPort port, byte type, byte seq, byte[] payload)
+        // Sends one update request over the serial line, runs the loop until it is answered, returns the answer's result code.
+        private static int Request(FirmwareApp app, RecordingPort port, ManualClock clock, byte type, byte seq, byte[] payload)
         {
             byte[] frame = new byte[2 + payload.Length + 2];
             UpdateProtocol.Start(frame, type, seq);
@@ -173,13 +213,18 @@ namespace CanIds.Firmware.Tests
             int n = UpdateProtocol.Seal(frame, 2 + payload.Length, wire);
             int from = port.WrittenCount;
             port.Inject(wire, 0, n);
-            app.RunOnce();
-            byte[] written = port.Written(from);
             FrameDecoder decoder = new FrameDecoder(UpdateProtocol.MaxFrame);
-            for (int i = 0; i < written.Length; i++)
+            for (int round = 0; round < 64; round++)
             {
-                int length = decoder.Push(written[i]);
-                if (length > 0 && decoder.Frame[0] == (type | UpdateProtocol.AnswerFlag)) return decoder.Frame[2];
+                app.RunOnce(); // while frames stream the serial line is served every few rounds
+                clock.Microseconds += 1000; // a request takes milliseconds on the wire
+                byte[] written = port.Written(from);
+                from += written.Length;
+                for (int i = 0; i < written.Length; i++)
+                {
+                    int length = decoder.Push(written[i]);
+                    if (length > 0 && decoder.Frame[0] == (type | UpdateProtocol.AnswerFlag)) return decoder.Frame[2];
+                }
             }
 
             Assert.IsTrue(false, "no answer to request " + type);
