@@ -20,6 +20,7 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(KeygenCommand.Create());
 root.Subcommands.Add(FlashCommand.Create());
+root.Subcommands.Add(DeviceCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());

@@ -57,7 +57,10 @@ namespace CanIds.Hil
         /// <summary>Frames scheduled to arrive later.</summary>
         public int Scheduled => _scheduled.Count;
 
-        /// <summary>The indices given to <see cref="ArriveAt"/> of the frames the firmware took, in the order it took them (its tag order).</summary>
+        /// <summary>
+        /// The indices given to <see cref="ArriveAt"/> of the frames the firmware took, in the order it took them (its tag
+        /// order). Frames that arrived without an index (−1) are not listed, so a long run keeps no per-frame record.
+        /// </summary>
         public List<int> Taken { get; } = new();
 
         /// <summary>A frame arrives now.</summary>
@@ -80,7 +83,7 @@ namespace CanIds.Hil
             }
 
             var (r, index) = _held.Dequeue();
-            Taken.Add(index);
+            if (index >= 0) Taken.Add(index);
             bool extended = (r.Flags & CanRecordFlags.Extended) != 0;
             bool remote = (r.Flags & CanRecordFlags.Remote) != 0;
             ((System.ReadOnlySpan<byte>)r.Data)[..CanFrame.MaxDataLength].CopyTo(_data);

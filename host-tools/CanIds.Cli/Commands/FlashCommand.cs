@@ -94,15 +94,21 @@ namespace CanIds.Cli.Commands
             if (bytes.Length > info.Capacity) throw new ArgumentException($"the image is {bytes.Length:N0} bytes, the device stores at most {info.Capacity:N0}");
             if (parsed.HardwareConfigId != info.ConfigId)
                 throw new ArgumentException($"the image is for hardware {parsed.HardwareConfigId:x8}, the device's FPGA is {info.ConfigId:x8} (another network shape or folding): export the model for this FPGA");
+            long resumedAt = -1;
             AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
                 .Start(progress =>
                 {
                     var upload = progress.AddTask("upload", maxValue: bytes.Length);
-                    client.Upload(bytes, info.MaxChunk, (done, _) => upload.Value = done);
+                    client.Upload(bytes, info.MaxChunk, (done, _) =>
+                    {
+                        if (resumedAt < 0) resumedAt = done;
+                        upload.Value = done;
+                    });
                     var verify = progress.AddTask("read back", maxValue: bytes.Length);
                     client.VerifyReadBack(bytes, (done, _) => verify.Value = done);
                 });
+            if (resumedAt > 0) AnsiConsole.MarkupLine(Markup.Escape($"resumed at byte {resumedAt:N0} of {bytes.Length:N0}: the device kept what an interrupted upload of this image had sent"));
             if (noCommit)
             {
                 AnsiConsole.MarkupLine("uploaded and read back; not committed (--no-commit): the device runs its previous model");
