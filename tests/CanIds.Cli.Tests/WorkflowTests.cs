@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using CanIds.TestSupport;
 using Xunit;
 
@@ -85,6 +86,17 @@ namespace CanIds.Cli.Tests
                 Assert.True(new FileInfo(Path.Combine(dir, "out", png)).Length > 1000, png);
             Assert.True(File.Exists(Path.Combine(dir, "out", "cqmlp-demo.img")));
             Assert.True(File.Exists(Path.Combine(dir, "out", "rtl", "cqmlp_params.vh")));
+
+            // demo.json: the same stages and figures against the paper as demo.md, and the evaluation's own JSON.
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "out", "demo.json")));
+            Assert.Equal("canids.demo/1", json.RootElement.GetProperty("schema").GetString());
+            var stages = json.RootElement.GetProperty("stages").EnumerateArray().ToList();
+            Assert.True(stages.Count >= 5);
+            foreach (var stage in stages) Assert.Contains($"| {stage.GetProperty("stage").GetString()} | {stage.GetProperty("seconds").GetDouble().ToString("F0", System.Globalization.CultureInfo.InvariantCulture)} | {stage.GetProperty("result").GetString()} |", md);
+            foreach (var row in json.RootElement.GetProperty("versus_paper").EnumerateArray())
+                Assert.Contains($"| {row.GetProperty("figure").GetString()} | {row.GetProperty("paper").GetString()} | {row.GetProperty("measured").GetString()} |", md);
+            using var evaluation = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "out", "evaluation", "evaluation.json")));
+            ResultsJsonTests.AssertSameEvaluation(evaluation.RootElement.GetProperty("evaluation"), md);
         }
     }
 }

@@ -39,6 +39,17 @@ namespace CanIds.Hil.Tests
 
                 var replay = Canids.Run(dir, Quick, "replay", "--generate", "2", "--target", "device", "--port", port, "--key", "k.key", "-o", "replay");
                 Assert.True(replay.ExitCode == 0, replay.Error + replay.Output);
+                // The device's report stream, as text and as JSON lines (one object per line, same order).
+                var text = File.ReadAllLines(Path.Combine(dir, "replay", "device-report.log"));
+                var jsonLines = File.ReadAllLines(Path.Combine(dir, "replay", "device-report.jsonl"));
+                Assert.NotEmpty(text);
+                Assert.Equal(text.Length, jsonLines.Length);
+                for (int i = 0; i < text.Length; i++)
+                {
+                    using var json = System.Text.Json.JsonDocument.Parse(jsonLines[i]);
+                    Assert.Equal(text[i], json.RootElement.GetProperty("text").GetString());
+                    Assert.Equal(text[i].Split(' ')[0], json.RootElement.GetProperty("kind").GetString());
+                }
 
                 // Power cut half-way through an upload: the device process is killed while the host sends chunks.
                 using var line = new SerialLine(port);

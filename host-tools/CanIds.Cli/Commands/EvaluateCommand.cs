@@ -18,7 +18,7 @@ namespace CanIds.Cli.Commands
         {
             var model = new Argument<string>("model") { Description = "Model file (from canids train), or built-in." };
             var data = new DataOptions("Labelled logs to evaluate on (held out from training).", 120, 2, withWindow: false);
-            var output = new Option<string>("--output", "-o") { Description = "Folder for the report (evaluation.md, confusion-matrix.png).", DefaultValueFactory = _ => "evaluation" };
+            var output = new Option<string>("--output", "-o") { Description = "Folder for the report (evaluation.md, evaluation.json, confusion-matrix.png).", DefaultValueFactory = _ => "evaluation" };
             var command = new Command("evaluate", "Evaluate a model on held-out labelled traffic: per-class precision, recall, F1, FNR, accuracy, FPR.") { model, output };
             data.AddTo(command);
             command.SetAction(parse => Guarded.Run(() =>
@@ -46,6 +46,13 @@ namespace CanIds.Cli.Commands
             if (padded != null)
                 md += "\n## The same traffic as the device sees it\n\nnanoFramework's CAN driver hands over 8 data bytes without the DLC: past a short frame's length they are whatever the controller held. Here they are random (seed " + DataOptions.PaddingSeed + "):\n\n" + PaddingSummary(result.Matrix, padded.Matrix) + "\n";
             OutputFile.WriteAllText(Path.Combine(dir, "evaluation.md"), md);
+            Reports.ResultsJson.Write(Path.Combine(dir, "evaluation.json"), "canids.evaluation/1", new
+            {
+                model = new { name = model.Provenance.Name, topology = model.Topology.ToString(), bits = model.BitWidths.ToString() },
+                data = dataDescription,
+                evaluation = Reports.ResultsJson.Evaluation(result),
+                device_padding = padded == null ? null : new { seed = DataOptions.PaddingSeed, evaluation = Reports.ResultsJson.Evaluation(padded) },
+            });
 
             var m = result.Matrix;
             var table = new Table().Title("confusion matrix (rows: true class)").AddColumn("true \\ predicted");

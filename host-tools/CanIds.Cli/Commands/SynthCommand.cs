@@ -30,7 +30,7 @@ namespace CanIds.Cli.Commands
         public static Command Create()
         {
             var model = new Option<string>("--model") { Description = "Model the RTL is built for.", DefaultValueFactory = _ => "models/cqmlp-carhacking.model.json" };
-            var output = new Option<string>("--output", "-o") { Description = "Folder for synthesis.md.", DefaultValueFactory = _ => "fpga/reports" };
+            var output = new Option<string>("--output", "-o") { Description = "Folder for synthesis.md and synthesis.json.", DefaultValueFactory = _ => "fpga/reports" };
             var work = new Option<string>("--work") { Description = "Folder for the runs' parameters, scripts and logs.", DefaultValueFactory = _ => "fpga/synth/build" };
             var rtl = new Option<string>("--rtl") { Description = "RTL sources.", DefaultValueFactory = _ => "fpga/rtl" };
             var targets = new Option<string>("--targets") { Description = "Cycles-per-inference targets of the folding trade-off table.", DefaultValueFactory = _ => "512,1024,2048,4096" };
@@ -46,19 +46,20 @@ namespace CanIds.Cli.Commands
             {
                 var m = ModelFile.Load(parse.GetValue(model)!);
                 var flow = new YosysFlow(Path.GetFullPath(parse.GetValue(rtl)!), parse.GetValue(work)!);
-                var report = Run(m, flow, parse.GetValue(work)!, parse.GetValue(targets)!.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray(),
+                var (report, figures) = Run(m, flow, parse.GetValue(work)!, parse.GetValue(targets)!.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray(),
                     parse.GetValue(clock), parse.GetValue(iceTarget), parse.GetValue(iceMhz), parse.GetValue(spi));
                 var dir = parse.GetValue(output)!;
                 Directory.CreateDirectory(dir);
                 var path = Path.Combine(dir, "synthesis.md");
                 OutputFile.WriteAllText(path, report);
-                AnsiConsole.MarkupLine(Markup.Escape($"report: {path}"));
+                Reports.ResultsJson.Write(Path.Combine(dir, "synthesis.json"), "canids.synthesis/1", figures);
+                AnsiConsole.MarkupLine(Markup.Escape($"report: {path}, synthesis.json"));
                 return ExitCodes.Ok;
             }));
             return command;
         }
 
-        private static string Run(IntegerModel model, YosysFlow flow, string workDir, int[] targets, double clockMhz, int iceTarget, double iceMhz, double spiMhz)
+        private static (string Markdown, object Figures) Run(IntegerModel model, YosysFlow flow, string workDir, int[] targets, double clockMhz, int iceTarget, double iceMhz, double spiMhz)
         {
             var chosen = HardwareConfig.For(model);
             var sb = new StringBuilder();
@@ -90,10 +91,12 @@ namespace CanIds.Cli.Commands
             sb.AppendLine();
             sb.AppendLine($"| target cycles | folding (PE×SIMD per layer) | cycles/inference | inferences/s at {clockMhz:0} MHz | LUT | FF | BRAM36 | URAM |");
             sb.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+            var tradeoff = new System.Collections.Generic.List<object>();
             foreach (int target in targets)
             {
                 var hw = HardwareConfig.For(model, target);
                 var r = hw.FoldingText == chosen.FoldingText ? withUram : Synth(hw, uram: true);
+                tradeoff.Add(new { target_cycles = target, folding = hw.FoldingText, cycles = Cycles(hw), inferences_per_s = clockMhz * 1e6 / Cycles(hw), resources = Resources(r) });
                 sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {target} | {hw.FoldingText} | {Cycles(hw)} | {clockMhz * 1e6 / Cycles(hw):N0} | {r.Luts:N0} | {r.FlipFlops:N0} | {r.Bram36:0.#} | {r.Uram} |"));
             }
 
@@ -141,8 +144,53 @@ namespace CanIds.Cli.Commands
             sb.AppendLine();
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- SPI, one frame per transfer ({frameBytes} bytes: {LinkProtocol.CommandHeaderLength} header, {LinkProtocol.FrameRecordLength} record, 2 CRC): {frameBytes * 8 / spiMhz:F1} µs at {spiMhz:0} MHz; a benign verdict is the judged tag in the next response's header, an attack adds a 3-byte record (a {pollBytes}-byte POLL: {pollBytes * 8 / spiMhz:F1} µs)."));
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Frame to verdict on the FPGA side: {frameBytes * 8 / spiMhz + latency / clockMhz + pollBytes * 8 / spiMhz:F1} µs at {spiMhz:0} MHz SPI and {clockMhz:0} MHz core (the paper: 110 µs from message reception). `canids replay` adds the MCU's share."));
-            return sb.ToString();
+            var figures = new
+            {
+                model = new { name = model.Provenance.Name, topology = model.Topology, bits = model.BitWidths },
+                tools = new { yosys = "0.23", nextpnr_ice40 = "0.4" },
+                ultrascale = new
+                {
+                    folding = chosen.FoldingText,
+                    cycles_per_inference = Cycles(chosen),
+                    clock_mhz = clockMhz,
+                    clock_source = "assumed: the paper's clock; not timing-closed",
+                    inferences_per_s = rate,
+                    with_uram = Resources(withUram),
+                    block_ram_only = Resources(blockOnly),
+                    latency_cycles = latency,
+                    latency_us = latency / clockMhz,
+                },
+                folding_tradeoff = tradeoff,
+                ice40 = new
+                {
+                    folding = ice.FoldingText,
+                    cycles_per_inference = Cycles(ice),
+                    logic_cells = iceResult.Cells,
+                    logic_cells_available = iceResult.CellsAvailable,
+                    ebr = iceResult.Ebr,
+                    spram = iceResult.Spram,
+                    fits = iceResult.Fits,
+                    fmax_mhz = iceResult.FmaxMhz,
+                    clock_source = "measured: nextpnr's Fmax after place and route",
+                    inferences_per_s = iceResult.FmaxMhz is { } fm ? fm * 1e6 / Cycles(ice) : (double?)null,
+                    latency_cycles = iceLatency,
+                    latency_us = iceResult.FmaxMhz is { } fl ? iceLatency / fl : (double?)null,
+                    problem = iceResult.Problem,
+                },
+                spi = new
+                {
+                    clock_mhz = spiMhz,
+                    frame_transfer_bytes = frameBytes,
+                    frame_transfer_us = frameBytes * 8 / spiMhz,
+                    poll_bytes = pollBytes,
+                    poll_us = pollBytes * 8 / spiMhz,
+                    frame_to_verdict_fpga_side_us = frameBytes * 8 / spiMhz + latency / clockMhz + pollBytes * 8 / spiMhz,
+                },
+            };
+            return (sb.ToString(), figures);
         }
+
+        private static object Resources(XilinxResources r) => new { luts = r.Luts, lut_ram = r.LutRam, flip_flops = r.FlipFlops, bram36 = r.Bram36, uram = r.Uram, dsp = r.Dsp };
 
         /// <summary>Cycles between inferences: the slowest layer's NF × SF, plus the 4 cycles it drains between vectors.</summary>
         public static int Cycles(HardwareConfig hw) => hw.Layers.Max(l => l.Cycles + 4);

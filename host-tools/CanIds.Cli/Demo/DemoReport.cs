@@ -17,7 +17,7 @@ using Spectre.Console.Rendering;
 
 namespace CanIds.Cli.Demo
 {
-    /// <summary>Collects what each demo stage did and measured, and writes demo.md with the figures next to the paper's.</summary>
+    /// <summary>Collects what each demo stage did and measured, and writes demo.md (and demo.json) with the figures next to the paper's.</summary>
     public sealed class DemoReport(DemoPlan plan)
     {
         private readonly List<(string Stage, double Seconds, string Result)> _stages = [];
@@ -131,6 +131,13 @@ namespace CanIds.Cli.Demo
             md.Append(_body);
             var path = Path.Combine(plan.Output, "demo.md");
             OutputFile.WriteAllText(path, md.ToString());
+            Reports.ResultsJson.Write(Path.Combine(plan.Output, "demo.json"), "canids.demo/1", new
+            {
+                elapsed_seconds = elapsed.TotalSeconds,
+                stages = _stages.Select(s => new { stage = s.Stage, seconds = s.Seconds, result = s.Result }),
+                versus_paper = _versusPaper.Select(v => new { figure = v.Figure, paper = v.Paper, measured = v.Measured, better = v.Beats }),
+                details = new { evaluation = "evaluation/evaluation.json", replay = "replay/replay.json" },
+            });
             return path;
         }
 

@@ -65,7 +65,12 @@ namespace CanIds.Cli.Replay
             md.AppendLine("![confusion matrix](replay-confusion-matrix.png)");
             var path = Path.Combine(dir, "replay.md");
             OutputFile.WriteAllText(path, md.ToString());
-            if (r.DeviceLines.Count > 0) File.WriteAllLines(Path.Combine(dir, "device-report.log"), r.DeviceLines);
+            Reports.ResultsJson.Write(Path.Combine(dir, "replay.json"), "canids.replay/1", Figures(r, modelName, dataDescription));
+            if (r.DeviceLines.Count > 0)
+            {
+                File.WriteAllLines(Path.Combine(dir, "device-report.log"), r.DeviceLines);
+                File.WriteAllLines(Path.Combine(dir, "device-report.jsonl"), r.DeviceLines.Select(Reports.DeviceReportJson.Line));
+            }
 
             var summary = new Table().Title("replay").AddColumns("figure", "value");
             void Row(string figure, string value) => summary.AddRow(Markup.Escape(figure), Markup.Escape(value));
@@ -82,6 +87,43 @@ namespace CanIds.Cli.Replay
             AnsiConsole.Write(summary);
             AnsiConsole.MarkupLine(Markup.Escape($"report: {path}"));
             return path;
+        }
+
+        /// <summary>Every figure of replay.md, for replay.json (docs/results-json.md).</summary>
+        public static object Figures(ReplayResult r, string modelName, string dataDescription)
+        {
+            var o = r.Outcome;
+            var s = r.Settings;
+            var l = o.MeasuredLatencies;
+            return new
+            {
+                data = dataDescription,
+                model = modelName,
+                target = s.Target.ToString().ToLowerInvariant(),
+                port = s.Target == ReplayTarget.Device ? s.Port : null,
+                pace = s.Pace == ReplayPace.Recorded ? "recorded" : "full-load",
+                bitrate = s.BitRate,
+                fpga = s.Target == ReplayTarget.Rtl ? r.Fpga : null,
+                timing = s.Target == ReplayTarget.Rtl ? s.Timing.ToString() : null,
+                frames = o.Classes.Length,
+                bus_seconds = o.ArrivalsUs.Length > 0 ? o.ArrivalsUs[^1] / 1e6 : 0,
+                judged = o.Judged,
+                overruns = o.Overruns,
+                mismatches = s.Target == ReplayTarget.Model ? (int?)null : r.Mismatches,
+                elapsed_seconds = r.Elapsed.TotalSeconds,
+                latency_us = l.Length == 0 ? null : new
+                {
+                    frames_timed = l.Length,
+                    min = o.Percentile(0),
+                    p50 = o.Percentile(50),
+                    mean = l.Average(),
+                    p99 = o.Percentile(99),
+                    max = o.Percentile(100),
+                    judged_before_next = o.JudgedBeforeNext,
+                    judged_before_next_percent = o.JudgedBeforeNext is { } n ? 100.0 * n / o.Classes.Length : (double?)null,
+                },
+                evaluation = Reports.ResultsJson.Evaluation(r.Evaluation),
+            };
         }
 
         private static string Us(double v) => double.IsNaN(v) ? "-" : v.ToString("F0", CultureInfo.InvariantCulture);
