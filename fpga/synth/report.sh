@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates fpga/reports/synthesis.md: yosys on UltraScale+ for several foldings, iCE40 UP5K place and route,
+# Regenerates fpga/reports/synthesis.md and synthesis.json: yosys on UltraScale+ for several foldings, iCE40 UP5K place and route,
 # latency in simulation. Installs what it needs (scripts/setup.sh). Extra arguments go to `canids synth`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -13,15 +13,15 @@ namespace CanIds.Hil.Tests
 {
     /// <summary>
     /// `canids device` as README tells a user without a board to use it: start it, provision a key, replay generated
-    /// traffic against it, cut its power in the middle of a flash, start it again and finish the flash, all through
-    /// the host tool's own commands over its pseudo-terminal.
+    /// traffic against it, cut its power in the middle of a flash, start it again and finish the flash, refuse an image
+    /// signed with another key, roll back: all through the host tool's own commands over its pseudo-terminal.
     /// </summary>
     public class VirtualDeviceTests
     {
         private static readonly TimeSpan Quick = TimeSpan.FromMinutes(3);
 
         [Fact]
-        public void AVirtualDeviceIsFlashedReplayedAgainstAndResumesAFlashCutByAPowerLoss()
+        public void AVirtualDeviceIsFlashedReplayedAgainstResumesAFlashCutByAPowerLossRefusesAForgedImageAndRollsBack()
         {
             var dir = TestPaths.NewScratch();
             File.WriteAllText(Path.Combine(dir, "k.key"), Convert.ToHexString(Rigs.Key) + "\n");
@@ -70,12 +70,31 @@ namespace CanIds.Hil.Tests
                 Assert.Contains($"model {id:x8} is active", flash.Output);
             }
 
-            // And after another restart the flashed model is the one the device boots with.
+            // After another restart the flashed model is the one the device boots with; an image signed with another
+            // key is refused and changes nothing; rollback goes back to the image flashed before.
             using (VirtualDeviceProcess.Start(dir, out port))
             {
                 var status = Canids.Run(dir, Quick, "flash", "--status", "--port", port);
                 Assert.True(status.ExitCode == 0, status.Error + status.Output);
                 Assert.Contains($"model={id:x8}", status.Output);
+
+                var other = TestModels.Random(602);
+                File.WriteAllBytes(Path.Combine(dir, "forged.img"), WeightImageWriter.Build(other, HardwareConfig.For(other), Enumerable.Repeat((byte)0x55, 32).ToArray()));
+                var forged = Canids.Run(dir, Quick, "flash", "forged.img", "--port", port);
+                Assert.Equal(65, forged.ExitCode);
+                Assert.Contains("tag", forged.Error);
+                Assert.Contains($"model={id:x8}", Canids.Run(dir, Quick, "flash", "--status", "--port", port).Output);
+
+                // The first flash replaced the bitstream's model (not an image: nothing to roll back to); a second one
+                // keeps the first for rollback.
+                Assert.Equal(65, Canids.Run(dir, Quick, "flash", "--rollback", "--port", port).ExitCode);
+                File.WriteAllBytes(Path.Combine(dir, "second.img"), WeightImageWriter.Build(other, HardwareConfig.For(other), Rigs.Key));
+                var second = Canids.Run(dir, Quick, "flash", "second.img", "--key", "k.key", "--port", port);
+                Assert.True(second.ExitCode == 0, second.Error + second.Output);
+                Assert.Contains("the previous image is kept for --rollback", Regex.Replace(second.Output, @"\s+", " ")); // the console wraps lines
+                var rollback = Canids.Run(dir, Quick, "flash", "--rollback", "--port", port);
+                Assert.True(rollback.ExitCode == 0, rollback.Error + rollback.Output);
+                Assert.Contains($"rolled back: the device runs model {id:x8}", rollback.Output);
             }
         }
     }

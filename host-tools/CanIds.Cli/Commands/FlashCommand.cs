@@ -117,7 +117,10 @@ namespace CanIds.Cli.Commands
 
             uint id = AnsiConsole.Status().Start("device verifying the image and loading the FPGA", _ => client.Commit());
             if (id != parsed.ModelId) throw new InvalidOperationException($"the device reports model {id:x8} after the commit, the image is {parsed.ModelId:x8}");
-            AnsiConsole.MarkupLine(Markup.Escape($"[flashed] {parsed.Name}: model {id:x8} is active; the previous model is kept for --rollback ({client.Retries} retries)"));
+            string previous = client.Hello().HasPrevious
+                ? "the previous image is kept for --rollback"
+                : "no earlier image is stored (the model before was the bitstream's), so there is nothing to roll back to yet";
+            AnsiConsole.MarkupLine(Markup.Escape($"[flashed] {parsed.Name}: model {id:x8} is active; {previous} ({client.Retries} retries)"));
         }
 
         private static void Show(DeviceInfo info, string status, string port)
