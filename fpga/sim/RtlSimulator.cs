@@ -90,6 +90,26 @@ namespace CanIds.Fpga.Sim
         }
 
         /// <summary>
+        /// Verilates a synthesised netlist (yosys <c>write_verilog -noattr</c>) with the vendor's cell models
+        /// <paramref name="cells"/> (e.g. yosys's ice40/cells_sim.v) behind the same pin-level wrapper, into
+        /// <paramref name="outDir"/>; returns the library's path. Gate-level: it simulates about a hundred times slower
+        /// than the RTL build.
+        /// </summary>
+        public static string BuildNetlist(string netlist, string cells, string outDir)
+        {
+            var sim = CheckBuildable();
+            var info = new System.Diagnostics.ProcessStartInfo("make") { WorkingDirectory = sim, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "-s", "OUT=" + Path.GetFullPath(outDir), "NETLIST=" + Path.GetFullPath(netlist), "CELLS=" + Path.GetFullPath(cells), "netlist" }) info.ArgumentList.Add(a);
+            using var process = System.Diagnostics.Process.Start(info)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            string error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            var library = Path.Combine(Path.GetFullPath(outDir), "libcqmlp_netlist.so");
+            if (process.ExitCode != 0 || !File.Exists(library)) throw new InvalidOperationException($"building the netlist simulator of {netlist} failed (make exit {process.ExitCode}): {error.Trim()}{output.Result.Trim()}");
+            return library;
+        }
+
+        /// <summary>
         /// Checks that <see cref="Build"/> can work here (the RTL and wrapper sources, verilator on the PATH) and returns
         /// the sources' folder; throws saying what is missing, so a long job can check before it starts.
         /// </summary>

@@ -95,6 +95,21 @@ namespace CanIds.Hil
             return App.RunOnce();
         }
 
+        /// <summary>
+        /// Loads <paramref name="model"/> into the FPGA the way a flashed update is loaded: a signed image packed for
+        /// <paramref name="family"/> (under a throwaway key the rig provisions), verified by the firmware and sent over
+        /// the link, so nothing depends on what the simulated bitstream's memories were initialised with.
+        /// </summary>
+        public void LoadModel(Model.Integer.IntegerModel model, Model.Hardware.HardwareConfig family)
+        {
+            if (!App.Link.Connected) throw new InvalidOperationException("the simulated FPGA does not answer the firmware");
+            var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+            App.Provision(key, 0, key.Length);
+            var image = Model.Export.WeightImageWriter.Build(model, family, key);
+            if (App.Activate(image, image.Length) != Core.Update.UpdateProtocol.Ok)
+                throw new InvalidOperationException($"the firmware could not load the model into the simulated FPGA: {App.Reason} (is the simulator built for family {family.ConfigId:x8}?)");
+        }
+
         /// <inheritdoc />
         public void OnBenign(int firstTag, int count)
         {

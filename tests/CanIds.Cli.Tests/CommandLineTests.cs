@@ -12,7 +12,7 @@ namespace CanIds.Cli.Tests
     {
         private static readonly TimeSpan Quick = TimeSpan.FromSeconds(60);
 
-        public static TheoryData<string> Verbs => new() { "demo", "generate", "convert", "train", "explore", "evaluate", "export", "verify", "keygen", "flash", "replay", "synth", "bench" };
+        public static TheoryData<string> Verbs => new() { "demo", "generate", "convert", "train", "explore", "evaluate", "export", "verify", "keygen", "flash", "device", "replay", "synth", "bench" };
 
         [Theory]
         [MemberData(nameof(Verbs))]

@@ -33,6 +33,9 @@ namespace CanIds.Cli.Synthesis
     /// <summary>Utilisation and timing of an iCE40 UltraPlus place and route.</summary>
     public sealed record Ice40Result
     {
+        /// <summary>The synthesised netlist (iCE40 cells), as yosys wrote it for post-synthesis simulation.</summary>
+        public string Netlist { get; init; } = "";
+
         /// <summary>Logic cells used (LUT4 + FF + carry packed) and available.</summary>
         public int Cells { get; init; }
 

@@ -61,7 +61,8 @@ namespace CanIds.Cli.Synthesis
             Yosys(dir, name, "ice40.ys", "ice40-yosys",
                 $"chparam -set MEM_DIR \"{dir}/\" -set W_STYLE 2 -set BIG_LAYERS 3 cqmlp_top\n" +
                 "hierarchy -top cqmlp_top\n" +
-                "synth_ice40 -top cqmlp_top -spram -abc9 -json ice40.json\n");
+                "synth_ice40 -top cqmlp_top -spram -abc9 -json ice40.json\n" +
+                "write_verilog -noattr netlist.v\n"); // what a post-synthesis simulation runs
             var pnrLog = Path.Combine(dir, "nextpnr.log");
             File.Delete(pnrLog);
             int rc = ToolRunner.Run("nextpnr-ice40", $"--up5k --package sg48 --json ice40.json --freq {targetMhz.ToString(CultureInfo.InvariantCulture)} --timing-allow-fail --seed 1 -l {pnrLog}", dir, Path.Combine(dir, "nextpnr.out"), TimeSpan.FromMinutes(60));
@@ -70,6 +71,7 @@ namespace CanIds.Cli.Synthesis
             var fmax = FmaxLine().Matches(text).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).LastOrDefault();
             return new Ice40Result
             {
+                Netlist = Path.Combine(dir, "netlist.v"),
                 Cells = lc.Used,
                 CellsAvailable = lc.Available,
                 Ebr = IceUse(text, "ICESTORM_RAM").Used,

@@ -34,7 +34,7 @@ namespace CanIds.Hil.Replay
             var rig = new FirmwareRig(spi, new CapturingSerial(), new DirectoryStorage(storageDir), new FirmwareOptions(), clock);
             spi.InFlight = () => rig.App.Link.Unjudged;
             rig.App.Boot();
-            Load(rig, model, family);
+            rig.LoadModel(model, family);
             rig.Bus.ReadCostUs = timing.McuFrameUs;
             long start = clock.Microseconds; // boot and loading took link transfers: frames arrive after them
             for (int i = 0; i < records.Count; i++) rig.Bus.ArriveAt(records[i], start + arrivalsUs[i], i);
@@ -74,16 +74,6 @@ namespace CanIds.Hil.Replay
             progress?.Invoke(records.Count);
             outcome.Overruns = rig.Bus.Overruns;
             return outcome;
-        }
-
-        private static void Load(FirmwareRig rig, IntegerModel model, HardwareConfig hardware)
-        {
-            if (!rig.App.Link.Connected) throw new InvalidOperationException("the simulated FPGA does not answer the firmware");
-            var key = RandomNumberGenerator.GetBytes(32);
-            rig.App.Provision(key, 0, key.Length);
-            var image = WeightImageWriter.Build(model, hardware, key);
-            if (rig.App.Activate(image, image.Length) != UpdateProtocol.Ok)
-                throw new InvalidOperationException($"the firmware could not load the model into the simulated FPGA: {rig.App.Reason} (is the simulator built for family {hardware.ConfigId:x8}?)");
         }
     }
 }
