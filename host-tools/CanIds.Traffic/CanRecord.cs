@@ -61,6 +61,19 @@ namespace CanIds.Traffic
         /// </summary>
         public byte Len8Dlc;
 
+        /// <summary>A classic frame's DLC as on the wire: <see cref="Len8Dlc"/> when set, else <see cref="Length"/>.</summary>
+        public readonly byte ClassicDlc => Len8Dlc != 0 ? Len8Dlc : Length;
+
+        /// <summary>
+        /// Sets <see cref="Length"/> and <see cref="Len8Dlc"/> from a classic data frame's DLC 0..15 (ISO 11898-1: 9..15
+        /// carry 8 bytes).
+        /// </summary>
+        public void SetClassicDlc(int dlc)
+        {
+            Length = (byte)Math.Min(dlc, 8);
+            Len8Dlc = dlc > 8 ? (byte)dlc : (byte)0;
+        }
+
         /// <summary>Class name (e.g. "Benign", "DoS"), or null when the log carries no labels.</summary>
         public string? Label;
 

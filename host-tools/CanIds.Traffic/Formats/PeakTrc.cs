@@ -118,7 +118,7 @@ namespace CanIds.Traffic.Formats
                     return Item.Frame;
                 }
 
-                SetClassicLength(dlc, ref record);
+                record.SetClassicDlc(dlc);
                 ReadBytes(ref rest, ref record);
                 return Item.Frame;
             }
@@ -185,7 +185,7 @@ namespace CanIds.Traffic.Formats
                 else
                 {
                     if (length > 8) throw Malformed("data length", $"expected 0..8 on a classic frame (type DT), found {length}");
-                    SetClassicLength(dlc >= 0 ? dlc : length, ref record);
+                    record.SetClassicDlc(dlc >= 0 ? dlc : length);
                 }
 
                 var data = line[offset..];
@@ -202,12 +202,6 @@ namespace CanIds.Traffic.Formats
                 }
 
                 return names;
-            }
-
-            private static void SetClassicLength(int dlc, ref CanRecord record)
-            {
-                record.Length = (byte)Math.Min(dlc, 8);
-                if (dlc > 8) record.Len8Dlc = (byte)dlc; // ISO 11898-1: DLC 9..15 carry 8 bytes on classic CAN
             }
 
             private static void ReadBytes(ref ReadOnlySpan<byte> rest, ref CanRecord record)
@@ -307,7 +301,7 @@ namespace CanIds.Traffic.Formats
                 output.Spaces(record.IsExtended ? 0 : 4);
                 output.Hex(record.Id, record.IsExtended ? 8 : 4, upper: true);
                 output.Text((record.Flags & CanRecordFlags.Transmitted) != 0 ? " Tx - "u8 : " Rx - "u8);
-                int dlc = record.IsFd ? CanFd.DlcOf(record.Length) : record.Len8Dlc != 0 ? record.Len8Dlc : record.Length;
+                int dlc = record.IsFd ? CanFd.DlcOf(record.Length) : record.ClassicDlc;
                 output.Decimal(dlc);
                 if (!record.IsRemote && record.Length > 0)
                 {

@@ -74,8 +74,7 @@ namespace CanIds.Traffic.Formats
 
                 if (!kind.SequenceEqual("d"u8)) throw Malformed("frame type", $"expected d (data) or r (remote), found {Fields.Show(kind)}");
                 int dlc = ClassicDlc(dlcText);
-                record.Length = (byte)Math.Min(dlc, 8);
-                if (dlc > 8) record.Len8Dlc = (byte)dlc; // ISO 11898-1: DLC 9..15 carry 8 bytes on classic CAN
+                record.SetClassicDlc(dlc);
                 ReadBytes(ref rest, ref record, record.Length);
                 return Item.Frame;
             }
@@ -138,9 +137,9 @@ namespace CanIds.Traffic.Formats
                 {
                     throw Malformed("data length", $"DLC {dlc:X} means {Math.Min(dlc, 8)} bytes on a classic frame (flags {flags:X} without EDL), found length {length}");
                 }
-                else if (dlc > 8)
+                else
                 {
-                    record.Len8Dlc = (byte)dlc;
+                    record.SetClassicDlc(dlc);
                 }
 
                 record.Length = (byte)length;
@@ -281,7 +280,7 @@ namespace CanIds.Traffic.Formats
                 else
                 {
                     output.Text("d "u8);
-                    output.Hex(record.Len8Dlc != 0 ? record.Len8Dlc : record.Length, 1, upper: true);
+                    output.Hex(record.ClassicDlc, 1, upper: true);
                     WriteData(output, record);
                 }
 

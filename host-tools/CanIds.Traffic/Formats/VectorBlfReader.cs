@@ -247,8 +247,7 @@ namespace CanIds.Traffic.Formats
                     return;
                 }
 
-                record.Length = (byte)Math.Min(dlc, 8);
-                if (dlc > 8) record.Len8Dlc = (byte)dlc;
+                record.SetClassicDlc(dlc);
                 body.Slice(8, record.Length).CopyTo(record.Data);
             }
 
@@ -303,8 +302,7 @@ namespace CanIds.Traffic.Formats
                 {
                     // A classic frame logged in an FD object (an FD-capable channel).
                     if (valid > 8 || valid != Math.Min(dlc, 8)) throw Malformed("valid data bytes", $"a classic frame (no EDL) with DLC {dlc} carries {Math.Min(dlc, 8)} bytes, the object says {valid}");
-                    record.Length = (byte)valid;
-                    if (dlc > 8) record.Len8Dlc = (byte)dlc;
+                    record.SetClassicDlc(dlc);
                 }
 
                 data[..record.Length].CopyTo(record.Data);

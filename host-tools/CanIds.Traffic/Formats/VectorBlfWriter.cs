@@ -68,7 +68,7 @@ namespace CanIds.Traffic.Formats
                 }
                 else
                 {
-                    b[3] = record.Len8Dlc != 0 ? record.Len8Dlc : record.Length;
+                    b[3] = record.ClassicDlc;
                     data[..length].CopyTo(b[8..]);
                 }
 
