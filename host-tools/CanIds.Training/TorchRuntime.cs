@@ -39,6 +39,7 @@ namespace CanIds.Training
                         // seed. Read once, when libtorch starts, from the native environment (a user's own setting wins).
                         setenv("MKL_DYNAMIC", "FALSE", 0);
                         setenv("OMP_DYNAMIC", "FALSE", 0);
+                        KeepFreedMemory();
                     }
 
                     try
@@ -123,7 +124,31 @@ namespace CanIds.Training
             return changed;
         }
 
+        /// <summary>
+        /// Every training step allocates and frees the same few hundred kilobyte-sized tensors. With glibc's defaults
+        /// the larger ones are mmap'ed and unmapped each time and the heap top is trimmed back to the system, so each
+        /// step faults its memory in again: measured, a quarter of training's wall time went to the kernel (66 s of
+        /// system time in a 335 s demo training; 4 s with this). Keep freed memory in the process instead.
+        /// </summary>
+        private static void KeepFreedMemory()
+        {
+            const int TrimThreshold = -1, TopPad = -2, MmapThreshold = -3;
+            try
+            {
+                mallopt(MmapThreshold, 32 << 20); // glibc's largest allowed on 64-bit
+                mallopt(TrimThreshold, int.MaxValue);
+                mallopt(TopPad, 64 << 20);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // not glibc (musl): its allocator has no such settings, and training is only slower
+            }
+        }
+
         [DllImport("libc", SetLastError = true)]
         private static extern int setenv(string name, string value, int overwrite);
+
+        [DllImport("libc")]
+        private static extern int mallopt(int param, int value);
     }
 }

@@ -16,7 +16,8 @@ namespace CanIds.Training
     /// <param name="History">Figures per epoch.</param>
     /// <param name="BestEpoch">The epoch whose parameters <paramref name="Network"/> holds.</param>
     /// <param name="Classes">Class names.</param>
-    public sealed record TrainingResult(QuantMlp Network, IReadOnlyList<EpochRecord> History, int BestEpoch, IReadOnlyList<string> Classes)
+    /// <param name="Times">Where the wall time went.</param>
+    public sealed record TrainingResult(QuantMlp Network, IReadOnlyList<EpochRecord> History, int BestEpoch, IReadOnlyList<string> Classes, TrainingTimes Times)
     {
         /// <summary>The best epoch's figures.</summary>
         public EpochRecord Best => History.First(h => h.Epoch == BestEpoch);
@@ -35,6 +36,8 @@ namespace CanIds.Training
         public static TrainingResult Train(NetworkShape shape, WindowSet train, WindowSet? validation, TrainingOptions options, Action<TrainingProgress>? progress = null, CancellationToken cancel = default)
         {
             Validate(shape, train, validation, options);
+            var times = new TrainingTimes();
+            long mark = Stopwatch.GetTimestamp();
             TorchRuntime.EnsureLoaded(options.Threads);
             torch.manual_seed(options.Seed);
             var classes = train.Classes;
@@ -64,6 +67,7 @@ namespace CanIds.Training
                 best = checkpoint.LoadBest(shape, classes.Count);
             }
 
+            times.Setup += TrainingTimes.Since(ref mark);
             for (int epoch = start; epoch <= options.Epochs; epoch++)
             {
                 cancel.ThrowIfCancellationRequested();
@@ -72,8 +76,9 @@ namespace CanIds.Training
                 double rate = options.LearningRate * (0.05 + 0.95 * 0.5 * (1 + Math.Cos(Math.PI * (epoch - 1) / options.Epochs)));
                 foreach (var group in ((TorchSharp.Modules.OptimizerHelper)optimizer).ParamGroups) group.LearningRate = rate;
                 var epochIdx = options.BenignFraction >= 1 ? trainIdx : EpochSample(benignIdx, attackIdx, options, epoch);
-                var (loss, accuracy) = RunEpoch(network, optimizer, trainX, trainY, epochIdx, weights, options, epoch,
+                var (loss, accuracy) = RunEpoch(network, optimizer, trainX, trainY, epochIdx, weights, options, epoch, times,
                     (fraction, running) => progress?.Invoke(new TrainingProgress(epoch, options.Epochs, fraction, running, history.LastOrDefault(), bestEpoch)), cancel);
+                mark = Stopwatch.GetTimestamp();
                 var (vLoss, vErrors) = Evaluate(network, validX, validY, validIndex);
                 var record = new EpochRecord(epoch, loss, accuracy, vLoss, 100.0 * (validIdx.Length - vErrors) / validIdx.Length, vErrors, clock.Elapsed.TotalSeconds);
                 history.Add(record);
@@ -88,19 +93,22 @@ namespace CanIds.Training
                 }
 
                 checkpoint?.Save(network, optimizer, epoch, bestEpoch, history);
+                times.Validation += TrainingTimes.Since(ref mark);
                 progress?.Invoke(new TrainingProgress(epoch, options.Epochs, 1, loss, record, bestEpoch));
                 if (epoch - bestEpoch >= options.Patience) break;
             }
 
+            mark = Stopwatch.GetTimestamp();
             if (best != null) Restore(network, best);
             RecalibrateNorms(network, trainX, trainIdx, validX, validY, validIndex, history.FirstOrDefault(h => h.Epoch == bestEpoch));
             network.eval();
             scope.MoveToOuter(network.parameters().Cast<Tensor>().Concat(network.buffers()).ToArray());
-            return new TrainingResult(network, history, bestEpoch, classes);
+            times.Recalibration += TrainingTimes.Since(ref mark);
+            return new TrainingResult(network, history, bestEpoch, classes, times);
         }
 
         private static (double Loss, double Accuracy) RunEpoch(QuantMlp network, optim.Optimizer optimizer, Tensor x, Tensor y, long[] indices, Tensor? weights,
-            TrainingOptions options, int epoch, Action<double, double> progress, CancellationToken cancel)
+            TrainingOptions options, int epoch, TrainingTimes times, Action<double, double> progress, CancellationToken cancel)
         {
             network.train();
             var order = (long[])indices.Clone();
@@ -114,17 +122,22 @@ namespace CanIds.Training
                 using var scope = NewDisposeScope();
                 int from = b * options.BatchSize, n = Math.Min(options.BatchSize, order.Length - from);
                 if (n < 2) break; // BatchNorm needs two samples
+                long mark = Stopwatch.GetTimestamp();
                 var idx = tensor(order.AsSpan(from, n).ToArray());
                 var xb = x.index_select(0, idx).to(ScalarType.Float32) * QuantMlp.InputScale;
                 var yb = y.index_select(0, idx);
+                times.Batches += TrainingTimes.Since(ref mark);
                 var logits = network.forward(xb);
                 var loss = nn.functional.cross_entropy(logits, yb, weights);
+                times.Forward += TrainingTimes.Since(ref mark);
                 optimizer.zero_grad();
                 loss.backward();
+                times.Backward += TrainingTimes.Since(ref mark);
                 optimizer.step();
                 lossSum += loss.item<float>() * n;
                 correct += logits.argmax(1).eq(yb).sum().item<long>();
                 seen += n;
+                times.Optimiser += TrainingTimes.Since(ref mark);
                 if ((b & 15) == 0 || b == batches - 1) progress((double)(b + 1) / batches, lossSum / seen);
             }
 

@@ -42,8 +42,13 @@ namespace CanIds.Training
         /// </summary>
         public double BenignFraction { get; init; } = 1.0;
 
-        /// <summary>CPU threads for libtorch (0: all cores).</summary>
-        public int Threads { get; init; }
+        /// <summary>
+        /// CPU threads for libtorch (0: all cores). One by default: on this network's small matrices a second thread
+        /// bought 3 % (288 s against 298 s for the demo's training) for twice the CPU, threads waiting on each other
+        /// thrash when another job holds a core, and the float sums, so the trained model, depend on the thread count:
+        /// with one thread a seed gives the same model on every machine.
+        /// </summary>
+        public int Threads { get; init; } = 1;
 
         /// <summary>Folder for resumable checkpoints (null: none).</summary>
         public string? CheckpointDirectory { get; init; }

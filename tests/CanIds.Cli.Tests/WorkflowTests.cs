@@ -92,7 +92,14 @@ namespace CanIds.Cli.Tests
             Assert.Equal("canids.demo/1", json.RootElement.GetProperty("schema").GetString());
             var stages = json.RootElement.GetProperty("stages").EnumerateArray().ToList();
             Assert.True(stages.Count >= 5);
-            foreach (var stage in stages) Assert.Contains($"| {stage.GetProperty("stage").GetString()} | {stage.GetProperty("seconds").GetDouble().ToString("F0", System.Globalization.CultureInfo.InvariantCulture)} | {stage.GetProperty("result").GetString()} |", md);
+            foreach (var stage in stages)
+            {
+                // | stage | seconds | CPU | result |: the cores the demo kept busy during the stage, and those others did
+                var cpu = stage.GetProperty("cpu_cores").GetDouble();
+                Assert.True(cpu >= 0 && double.IsFinite(cpu), $"cpu_cores {cpu}");
+                Assert.Contains($"| {stage.GetProperty("stage").GetString()} | {stage.GetProperty("seconds").GetDouble().ToString("F0", System.Globalization.CultureInfo.InvariantCulture)} | {cpu.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} cores (others ", md);
+                Assert.Contains($" | {stage.GetProperty("result").GetString()} |", md);
+            }
             foreach (var row in json.RootElement.GetProperty("versus_paper").EnumerateArray())
                 Assert.Contains($"| {row.GetProperty("figure").GetString()} | {row.GetProperty("paper").GetString()} | {row.GetProperty("measured").GetString()} |", md);
             using var evaluation = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "out", "evaluation", "evaluation.json")));

@@ -111,7 +111,7 @@ namespace CanIds.Cli.Commands
 
             var pace = DemoData.PaceOf(heldout);
             var replayed = DemoData.Prefix(heldout, plan.ReplaySeconds, pace);
-            var replay = report.Stage("replay", () => ReplayRunner.Run(model, replayed, new ReplaySettings { Target = ReplayTarget.Rtl, Pace = pace, BitRate = DemoData.UntimedBitRate }));
+            var replay = report.Stage("replay", () => ReplayRunner.Run(model, replayed, new ReplaySettings { Target = ReplayTarget.Rtl, Pace = pace, BitRate = DemoData.UntimedBitRate, Sessions = 4 * Environment.ProcessorCount }));
             ReplayReport.Write(replay, Path.Combine(plan.Output, "replay"), model.Provenance.Name, $"the first {plan.ReplaySeconds:0.#} s of the held-out log");
             report.Replay(replay);
 

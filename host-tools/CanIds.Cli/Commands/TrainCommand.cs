@@ -40,7 +40,7 @@ namespace CanIds.Cli.Commands
             var balance = new Option<ClassBalance>("--balance") { Description = "Class weighting of the loss.", DefaultValueFactory = _ => new TrainingOptions().Balance };
             var benign = new Option<double>("--benign-fraction") { Description = "Share of the benign windows each epoch draws (a fresh draw every epoch; attacks are always all used).", DefaultValueFactory = _ => new TrainingOptions().BenignFraction };
             var trainSeed = new Option<int>("--train-seed") { Description = "Seed of initialisation, split and shuffling.", DefaultValueFactory = _ => 1 };
-            var threads = new Option<int>("--threads") { Description = "CPU threads (0: all cores).", DefaultValueFactory = _ => 0 };
+            var threads = new Option<int>("--threads") { Description = "CPU threads (0: all cores); with the default 1 a seed trains the same model on every machine.", DefaultValueFactory = _ => new TrainingOptions().Threads };
             var checkpoint = new Option<string?>("--checkpoint") { Description = "Folder for resumable checkpoints (written every epoch)." };
             var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint in --checkpoint." };
             var padding = new Option<string>("--padding") { Description = "Bytes past each short frame's length in training: random (as the device's CAN driver hands them over, docs/model.md) or zero (as logged).", DefaultValueFactory = _ => "random" };
@@ -167,6 +167,7 @@ namespace CanIds.Cli.Commands
             md.AppendLine($"- network {model.Topology}, {model.BitWidths}; {model.WeightMemoryBits:N0} weight bits");
             md.AppendLine($"- data: {model.Provenance.Data} ({windows.Count:N0} windows)");
             md.AppendLine(CultureInfo.InvariantCulture, $"- best epoch {result.BestEpoch} of {h.Count}: validation accuracy {result.Best.ValidationAccuracy:F4} % ({result.Best.ValidationErrors:N0} errors); {h.Sum(e => e.Seconds):F0} s of training");
+            md.AppendLine($"- time: {result.Times} ({result.Times.Total.TotalSeconds:F0} s)");
             md.AppendLine($"- integer model vs trained network (float64): {mismatches} differing windows");
             md.AppendLine();
             md.AppendLine("![loss](training-loss.png)");

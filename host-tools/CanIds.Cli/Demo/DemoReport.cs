@@ -20,7 +20,8 @@ namespace CanIds.Cli.Demo
     /// <summary>Collects what each demo stage did and measured, and writes demo.md (and demo.json) with the figures next to the paper's.</summary>
     public sealed class DemoReport(DemoPlan plan)
     {
-        private readonly List<(string Stage, double Seconds, string Result)> _stages = [];
+        private readonly List<(string Stage, double Seconds, CpuShare Cpu, string Result)> _stages = [];
+        private readonly CpuShare.Mark _start = CpuShare.Now();
         private readonly StringBuilder _body = new();
         private readonly List<(string Figure, string Paper, string Measured, bool? Beats)> _versusPaper = [];
         private IntegerModel? _model;
@@ -30,10 +31,11 @@ namespace CanIds.Cli.Demo
         {
             AnsiConsole.Write(new Rule(Markup.Escape($"[{_stages.Count + 1}] {name}")).LeftJustified());
             int index = _stages.Count;
-            _stages.Add((name, 0, ""));
-            var clock = Stopwatch.StartNew();
+            _stages.Add((name, 0, default, ""));
+            var from = CpuShare.Now();
             var result = work();
-            _stages[index] = (name, clock.Elapsed.TotalSeconds, _stages[index].Result);
+            var cpu = CpuShare.Since(from);
+            _stages[index] = (name, cpu.Seconds, cpu, _stages[index].Result);
             return result;
         }
 
@@ -41,7 +43,7 @@ namespace CanIds.Cli.Demo
         public void Note(string name, string result)
         {
             int i = _stages.FindIndex(s => s.Stage == name);
-            _stages[i] = (_stages[i].Stage, _stages[i].Seconds, result);
+            _stages[i] = _stages[i] with { Result = result };
         }
 
         /// <summary>The trained model.</summary>
@@ -97,7 +99,7 @@ namespace CanIds.Cli.Demo
             _body.AppendLine("## Replay through firmware + FPGA (RTL co-simulation)");
             _body.AppendLine();
             string pace = r.Settings.Pace == ReplayPace.Recorded ? "at its recorded timing" : $"back to back at {r.Settings.BitRate / 1000} kbit/s (the log has no timestamps)";
-            _body.AppendLine($"The first {plan.ReplaySeconds:0.#} s of the held-out log {pace}, through the firmware logic (its .NET build) and {r.Fpga}; the firmware first loaded the model into the FPGA from the signed image, as a flashed update is loaded. {r.Settings.Timing}.");
+            _body.AppendLine($"The first {plan.ReplaySeconds:0.#} s of the held-out log {pace}, through the firmware logic (its .NET build) and {r.Fpga}; the firmware first loaded the model into the FPGA from the signed image, as a flashed update is loaded. {r.Settings.Timing}.{(r.Parts > 1 ? $" The log was cut into {r.Parts} consecutive parts replayed side by side on the machine's cores, each by its own firmware and simulated FPGA from boot (so each part's first windows begin empty, and its reference too)." : "")}");
             _body.AppendLine();
             _body.AppendLine($"**{r.Mismatches:N0} mismatches** between the verdicts of firmware + RTL and the integer model in {o.Classes.Length:N0} frames ({o.Judged:N0} judged, {o.Overruns:N0} dropped by a full CAN driver buffer).");
             _body.AppendLine();
@@ -114,11 +116,14 @@ namespace CanIds.Cli.Demo
             var md = new StringBuilder();
             md.AppendLine("# canids demo");
             md.AppendLine();
-            md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {elapsed.TotalMinutes:F1} min in all."));
+            var all = CpuShare.Since(_start);
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {elapsed.TotalMinutes:F1} min in all; the demo kept {all} busy on average."));
             md.AppendLine();
-            md.AppendLine("| stage | seconds | result |");
-            md.AppendLine("|---|---:|---|");
-            foreach (var (stage, seconds, result) in _stages) md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {stage} | {seconds:F0} | {result} |"));
+            md.AppendLine("The CPU column is the cores kept busy on average during the stage: by the demo, and (others) by every other process on the machine; a slow run beside other work shows it there.");
+            md.AppendLine();
+            md.AppendLine("| stage | seconds | CPU | result |");
+            md.AppendLine("|---|---:|---|---|");
+            foreach (var (stage, seconds, cpu, result) in _stages) md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {stage} | {seconds:F0} | {cpu} | {result} |"));
             md.AppendLine();
             md.AppendLine("## Against the paper");
             md.AppendLine();
@@ -134,7 +139,8 @@ namespace CanIds.Cli.Demo
             Reports.ResultsJson.Write(Path.Combine(plan.Output, "demo.json"), "canids.demo/1", new
             {
                 elapsed_seconds = elapsed.TotalSeconds,
-                stages = _stages.Select(s => new { stage = s.Stage, seconds = s.Seconds, result = s.Result }),
+                cores = Environment.ProcessorCount,
+                stages = _stages.Select(s => new { stage = s.Stage, seconds = s.Seconds, cpu_cores = s.Cpu.OwnCores, other_processes_cpu_cores = double.IsNaN(s.Cpu.OtherCores) ? (double?)null : s.Cpu.OtherCores, result = s.Result }),
                 versus_paper = _versusPaper.Select(v => new { figure = v.Figure, paper = v.Paper, measured = v.Measured, better = v.Beats }),
                 details = new { evaluation = "evaluation/evaluation.json", replay = "replay/replay.json" },
             });
@@ -144,8 +150,8 @@ namespace CanIds.Cli.Demo
         /// <summary>The end-of-run tables: the stages, then the figures against the paper.</summary>
         public IRenderable SummaryTable()
         {
-            var stages = new Table().Title("canids demo").AddColumns("stage", "s", "result");
-            foreach (var (stage, seconds, result) in _stages) stages.AddRow(Markup.Escape(stage), seconds.ToString("F0", CultureInfo.InvariantCulture), Markup.Escape(result));
+            var stages = new Table().Title("canids demo").AddColumns("stage", "s", "CPU", "result");
+            foreach (var (stage, seconds, cpu, result) in _stages) stages.AddRow(Markup.Escape(stage), seconds.ToString("F0", CultureInfo.InvariantCulture), Markup.Escape(cpu.ToString()), Markup.Escape(result));
             var paper = new Table().Title("against the paper").AddColumns("figure", "paper", "this run", "");
             foreach (var (figure, published, measured, beats) in _versusPaper)
                 paper.AddRow(Markup.Escape(figure), Markup.Escape(published), Markup.Escape(measured), beats switch { true => "[green]better[/]", false => "[red]not better[/]", _ => "" });

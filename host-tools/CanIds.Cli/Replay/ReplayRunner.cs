@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using CanIds.Device;
 using CanIds.Fpga.Sim;
 using CanIds.Hil.Replay;
@@ -50,11 +51,20 @@ namespace CanIds.Cli.Replay
 
         /// <summary>Its baud rate.</summary>
         public int Baud { get; init; } = 921_600;
+
+        /// <summary>
+        /// RTL target: the log is cut into this many consecutive parts, replayed side by side on the machine's cores, each
+        /// by its own firmware and simulated FPGA from boot (as after a reconnect: the FPGA's window starts empty), each
+        /// checked against the integer model run over its own part. A simulation is one core's work, so the demo uses
+        /// every core, with more parts than cores so that a part heavier than the others does not leave a core idle.
+        /// </summary>
+        public int Sessions { get; init; } = 1;
     }
 
     /// <summary>A finished replay: per-frame outcome, its scoring, and its agreement with the reference.</summary>
-    /// <remarks><c>Fpga</c>, for the RTL target: which simulated FPGA ran the model (<see cref="SimulatedFpga.Description"/>).</remarks>
-    public sealed record ReplayResult(ReplaySettings Settings, ReplayOutcome Outcome, Evaluation Evaluation, byte[] Reference, int Mismatches, IReadOnlyList<string> DeviceLines, TimeSpan Elapsed, string? Fpga);
+    /// <remarks><c>Fpga</c>, for the RTL target: which simulated FPGA ran the model (<see cref="SimulatedFpga.Description"/>);
+    /// <c>Parts</c>: the consecutive parts replayed side by side (<see cref="ReplaySettings.Sessions"/>).</remarks>
+    public sealed record ReplayResult(ReplaySettings Settings, ReplayOutcome Outcome, Evaluation Evaluation, byte[] Reference, int Mismatches, IReadOnlyList<string> DeviceLines, TimeSpan Elapsed, string? Fpga, int Parts);
 
     /// <summary>Runs a replay through the chosen target and scores it; shared by `canids replay` and `canids demo`.</summary>
     public static class ReplayRunner
@@ -65,7 +75,8 @@ namespace CanIds.Cli.Replay
             if (records.Count == 0) throw new ArgumentException("the log holds no frames");
             var arrivals = ReplayTiming.Arrivals(records, settings.Pace, settings.BitRate);
             var windows = WindowSet.FromRecordsDiscoveringClasses(records, model.WindowFrames);
-            var reference = AnsiConsole.Status().Start($"reference: classifying {windows.Count:N0} windows", _ => Evaluation.Run(model, windows).Predictions);
+            var parts = Parts(records.Count, settings.Target == ReplayTarget.Rtl ? settings.Sessions : 1);
+            var reference = AnsiConsole.Status().Start($"reference: classifying {windows.Count:N0} windows", _ => Reference(model, records, windows, parts));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var lines = new List<string>();
             ReplayOutcome outcome = null!;
@@ -94,13 +105,13 @@ namespace CanIds.Cli.Replay
                         {
                             var task = progress.AddTask($"replay through {Describe(settings.Target)}", maxValue: records.Count);
                             Action<int> report = n => task.Value = n;
-                            outcome = fpga != null ? Rtl(model, fpga, records, arrivals, settings, work!.FullName, report) : Device(model, records, arrivals, settings, lines, report);
+                            outcome = fpga != null ? Rtl(model, fpga, records, arrivals, parts, settings, work!.FullName, report) : Device(model, records, arrivals, settings, lines, report);
                             task.Value = task.MaxValue;
                         });
                 }
 
                 var judged = Evaluation.Of(model.Classes, windows, Judged(outcome.Classes));
-                return new ReplayResult(settings, outcome, judged, reference, outcome.Mismatches(reference), lines, clock.Elapsed, fpga?.Description);
+                return new ReplayResult(settings, outcome, judged, reference, outcome.Mismatches(reference), lines, clock.Elapsed, fpga?.Description, parts.Length);
             }
             finally
             {
@@ -116,11 +127,54 @@ namespace CanIds.Cli.Replay
             _ => "the device",
         };
 
-        private static ReplayOutcome Rtl(IntegerModel model, SimulatedFpga fpga, IReadOnlyList<CanRecord> records, long[] arrivals, ReplaySettings settings, string work, Action<int> progress)
+        private static ReplayOutcome Rtl(IntegerModel model, SimulatedFpga fpga, IReadOnlyList<CanRecord> records, long[] arrivals, (int Start, int Count)[] parts, ReplaySettings settings, string work, Action<int> progress)
         {
-            var storage = Directory.CreateDirectory(Path.Combine(work, "storage"));
-            using var sim = fpga.Create();
-            return RtlReplay.Run(sim, fpga.Family, records, arrivals, settings.Timing, model, storage.FullName, progress);
+            var outcome = new ReplayOutcome(records.Count, arrivals);
+            var done = new int[parts.Length];
+            System.Threading.Tasks.Parallel.For(0, parts.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Math.Min(parts.Length, Environment.ProcessorCount) }, p =>
+            {
+                var (start, count) = parts[p];
+                var storage = Directory.CreateDirectory(Path.Combine(work, $"storage{p}"));
+                var part = new CanRecord[count];
+                var partArrivals = new long[count];
+                for (int i = 0; i < count; i++)
+                {
+                    part[i] = records[start + i];
+                    partArrivals[i] = arrivals[start + i] - arrivals[start];
+                }
+
+                using var sim = fpga.Create();
+                var result = RtlReplay.Run(sim, fpga.Family, part, partArrivals, settings.Timing, model, storage.FullName, n =>
+                {
+                    done[p] = n;
+                    lock (done) progress(done.Sum());
+                });
+                Array.Copy(result.Classes, 0, outcome.Classes, start, count);
+                Array.Copy(result.LatencyUs, 0, outcome.LatencyUs, start, count);
+                lock (outcome) outcome.Overruns += result.Overruns;
+            });
+            return outcome;
+        }
+
+        // Consecutive parts of about equal length, one per session (at most one per 1,000 frames).
+        private static (int Start, int Count)[] Parts(int frames, int sessions)
+        {
+            int n = Math.Clamp(Math.Min(sessions, frames / 1000), 1, 64);
+            return Enumerable.Range(0, n).Select(p => (frames * (long)p / n, frames * (long)(p + 1) / n)).Select(r => ((int)r.Item1, (int)(r.Item2 - r.Item1))).ToArray();
+        }
+
+        // The integer model over each part's own windows (a part's first windows begin empty, as its session's do).
+        private static byte[] Reference(IntegerModel model, IReadOnlyList<CanRecord> records, WindowSet windows, (int Start, int Count)[] parts)
+        {
+            if (parts.Length == 1) return Evaluation.Run(model, windows).Predictions;
+            var reference = new byte[records.Count];
+            foreach (var (start, count) in parts)
+            {
+                var part = WindowSet.FromRecords(records.Skip(start).Take(count), model.WindowFrames, windows.Classes);
+                Evaluation.Run(model, part).Predictions.CopyTo(reference, start);
+            }
+
+            return reference;
         }
 
         private static ReplayOutcome Device(IntegerModel model, IReadOnlyList<CanRecord> records, long[] arrivals, ReplaySettings settings, List<string> lines, Action<int> progress)
