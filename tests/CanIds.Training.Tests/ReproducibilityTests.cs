@@ -25,6 +25,20 @@ namespace CanIds.Training.Tests
         }
 
         [Fact]
+        public void TheDefaultIsOneThreadAndTheTimeOfEachPartIsReported()
+        {
+            Assert.Equal(1, new TrainingOptions().Threads); // one model per seed on any machine (docs/model.md)
+            var wall = System.Diagnostics.Stopwatch.StartNew();
+            var result = Trainer.Train(Small, Data, null, new TrainingOptions { Epochs = 2, Seed = 9 });
+            wall.Stop();
+            var t = result.Times;
+            foreach (var part in new[] { t.Batches, t.Forward, t.Backward, t.Optimiser, t.Validation, t.Recalibration })
+                Assert.True(part > System.TimeSpan.Zero, t.ToString());
+            Assert.True(t.Total <= wall.Elapsed, $"parts sum to {t.Total}, the call took {wall.Elapsed}");
+            Assert.Contains("backward", t.ToString());
+        }
+
+        [Fact]
         public void ResumingFromACheckpointEqualsTrainingStraightThrough()
         {
             var dir = TestPaths.NewScratch();
