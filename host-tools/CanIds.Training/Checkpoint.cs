@@ -16,6 +16,8 @@ namespace CanIds.Training
     /// </summary>
     internal sealed class Checkpoint(string directory, NetworkShape shape, IReadOnlyList<string> classes)
     {
+        private State? _loaded; // state.json as Load read it: LoadBest checks best.bin against the same
+
         private string StatePath => Path.Combine(directory, "state.json");
 
         public bool Exists => File.Exists(StatePath);
@@ -58,18 +60,16 @@ namespace CanIds.Training
                 throw new InvalidDataException($"{StatePath}: the checkpoint is of another network or class list; remove it or train without --resume");
             network.load(Path.Combine(directory, "last.bin"));
             ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(Path.Combine(directory, "optimizer.bin"));
+            _loaded = state;
             return (state.Epoch + 1, state.BestEpoch, state.History);
         }
 
+        /// <summary>The best network so far, after <see cref="Load"/>; null when none was saved.</summary>
         public Dictionary<string, Tensor>? LoadBest(NetworkShape networkShape, int classCount)
         {
             var path = Path.Combine(directory, "best.bin");
             if (!File.Exists(path)) return null;
-            if (Exists)
-            {
-                var state = JsonSerializer.Deserialize<State>(File.ReadAllText(StatePath));
-                if (state?.Checksums?.ContainsKey("best.bin") == true) Verify(state, "best.bin");
-            }
+            if (_loaded?.Checksums?.ContainsKey("best.bin") == true) Verify(_loaded, "best.bin");
 
             using var best = new QuantMlp(networkShape, classCount);
             best.load(path);
