@@ -44,9 +44,9 @@ namespace CanIds.Training
 
         /// <summary>
         /// CPU threads for libtorch (0: all cores). One by default: on this network's small matrices a second thread
-        /// bought 3 % (288 s against 298 s for the demo's training) for twice the CPU, threads waiting on each other
-        /// thrash when another job holds a core, and the float sums, so the trained model, depend on the thread count:
-        /// with one thread a seed gives the same model on every machine.
+        /// bought nothing (the demo's 30-epoch training: 288 s with two threads, 288 s with one) for twice the CPU,
+        /// threads waiting on each other thrash when another job holds a core, and the float sums, so the trained
+        /// model, depend on the thread count: with one thread a seed gives the same model on every machine.
         /// </summary>
         public int Threads { get; init; } = 1;
 
