@@ -1,12 +1,10 @@
-using System.IO;
 using System.Linq;
+using CanIds.Cli.Cli;
 using CanIds.Cli.Replay;
 using CanIds.Core;
 using CanIds.Hil.Replay;
 using CanIds.Model.Evaluation;
 using CanIds.Model.Inference;
-using CanIds.Model.Integer;
-using CanIds.TestSupport;
 using CanIds.Traffic;
 using CanIds.Traffic.Generation;
 using CanIds.Traffic.Windows;
@@ -20,7 +18,7 @@ namespace CanIds.Cli.Tests
         [Fact]
         public void ALogCutIntoPartsIsReplayedSideBySideAndDiffersFromOneSessionOnlyWhereAPartsWindowBeginsEmpty()
         {
-            var model = ModelFile.Load(Path.Combine(TestPaths.Root, "models", "cqmlp-carhacking.model.json"));
+            var model = Models.Load(Models.BuiltIn);
             var records = TrafficGenerator.Generate(new GeneratorOptions { DurationSeconds = 1.2, Seed = 17 }).ToList();
             Assert.True(records.Count >= 2000, $"{records.Count} frames: too few for two parts");
 

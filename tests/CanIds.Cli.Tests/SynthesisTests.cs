@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using CanIds.Cli.Cli;
 using CanIds.Cli.Synthesis;
 using CanIds.Fpga.Sim;
 using CanIds.Hil;
@@ -23,7 +24,7 @@ namespace CanIds.Cli.Tests
             Result = Flow.Ice40(Model, Hardware, 24, "test-ice40-2048");
         }
 
-        public IntegerModel Model { get; } = ModelFile.Load(Path.Combine(TestPaths.Root, "models", "cqmlp-carhacking.model.json"));
+        public IntegerModel Model { get; } = Models.Load(Models.BuiltIn);
 
         public YosysFlow Flow { get; }
 
@@ -42,7 +43,7 @@ namespace CanIds.Cli.Tests
         [Fact]
         public void TheDefaultBuildSynthesisesWithoutLatchesInFewerLutsThanThePaperAndAtMostFourBlockRams()
         {
-            var model = ModelFile.Load(Path.Combine(TestPaths.Root, "models", "cqmlp-carhacking.model.json"));
+            var model = Models.Load(Models.BuiltIn);
             var flow = new YosysFlow(Path.Combine(TestPaths.Root, "fpga", "rtl"), TestPaths.NewScratch());
             var r = flow.Xilinx(model, HardwareConfig.For(model), uram: true, "test-xcup-1024-uram");
 

@@ -42,13 +42,13 @@ namespace CanIds.Cli.Demo
             try
             {
                 using var reader = new StreamReader("/proc/stat");
-                var fields = reader.ReadLine()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (fields[0] != "cpu") return double.NaN;
+                var fields = reader.ReadLine()?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (fields == null || fields.Length < 9 || fields[0] != "cpu") return double.NaN;
                 var ticks = fields.Skip(1).Take(8).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
                 long busy = ticks.Sum() - ticks[3] - ticks[4]; // user nice system idle iowait irq softirq steal
                 return busy / 100.0; // USER_HZ is 100 on every Linux ABI .NET runs on
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or NullReferenceException or IndexOutOfRangeException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
             {
                 return double.NaN;
             }

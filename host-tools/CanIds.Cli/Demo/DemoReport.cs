@@ -1,7 +1,6 @@
 using CanIds.Traffic.Files;
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;

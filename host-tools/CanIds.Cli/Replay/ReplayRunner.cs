@@ -160,7 +160,8 @@ namespace CanIds.Cli.Replay
         private static (int Start, int Count)[] Parts(int frames, int sessions)
         {
             int n = Math.Clamp(Math.Min(sessions, frames / 1000), 1, 64);
-            return Enumerable.Range(0, n).Select(p => (frames * (long)p / n, frames * (long)(p + 1) / n)).Select(r => ((int)r.Item1, (int)(r.Item2 - r.Item1))).ToArray();
+            int Start(int p) => (int)((long)frames * p / n);
+            return Enumerable.Range(0, n).Select(p => (Start(p), Start(p + 1) - Start(p))).ToArray();
         }
 
         // The integer model over each part's own windows (a part's first windows begin empty, as its session's do).
