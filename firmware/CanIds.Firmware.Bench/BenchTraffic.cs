@@ -1,4 +1,5 @@
 using CanIds.Core;
+using CanIds.Core.Image;
 
 namespace CanIds.Firmware.Bench
 {
@@ -39,6 +40,14 @@ namespace CanIds.Firmware.Bench
                 Data[at + 3] = (byte)(0x40 + (i & 7));
                 Data[at + 7] = (byte)(Data[at] ^ Data[at + 1] ^ Data[at + 2]); // a checksum byte
             }
+        }
+
+        /// <summary>The identifier rule a model trained on this traffic has: its 24 benign identifiers known (the DoS burst's 0x000 is not).</summary>
+        public static KnownIdentifiers KnownIdentifiers()
+        {
+            KnownIdentifiers known = new KnownIdentifiers(2);
+            for (int ecu = 0; ecu < 24; ecu++) known.Add(0x0A0 + ecu * 0x2B);
+            return known;
         }
 
         /// <summary>Frames.</summary>

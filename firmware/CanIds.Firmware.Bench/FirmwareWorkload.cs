@@ -1,4 +1,5 @@
 using System;
+using CanIds.Core.Image;
 using CanIds.Firmware.Config;
 using CanIds.Firmware.Ports;
 
@@ -35,6 +36,7 @@ namespace CanIds.Firmware.Bench
             _app = new FirmwareApp(_bus, spi, _ports, _ports, _ports, _ports, new FirmwareOptions());
             _app.Boot();
             if (!_app.Link.Connected) throw new InvalidOperationException("the fake FPGA did not answer");
+            _app.UseIdentifierRule(BenchTraffic.KnownIdentifiers()); // its lookup is part of every frame's cost
         }
 
         /// <summary>

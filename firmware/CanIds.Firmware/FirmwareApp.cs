@@ -425,6 +425,15 @@ namespace CanIds.Firmware
         {
             _activeModelId = image.ModelId;
             Verdicts.SetClasses(image.Classes);
+            Verdicts.SetBank(Link.Status.ActiveBank);
+            UseIdentifierRule(image.Identifiers);
+        }
+
+        /// <summary>Applies <paramref name="known"/> (the active image's identifier rule; null: none) to the frames taken from now on.</summary>
+        public void UseIdentifierRule(KnownIdentifiers known)
+        {
+            Verdicts.SetForeignClass(known == null ? 0 : known.ForeignClass);
+            Pipeline.KnownBits = known == null ? null : known.Bits;
         }
 
         private byte[] ReadKey()

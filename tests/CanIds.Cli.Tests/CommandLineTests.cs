@@ -12,7 +12,7 @@ namespace CanIds.Cli.Tests
     {
         private static readonly TimeSpan Quick = TimeSpan.FromSeconds(60);
 
-        public static TheoryData<string> Verbs => new() { "demo", "generate", "convert", "train", "explore", "evaluate", "export", "verify", "keygen", "flash", "device", "replay", "synth", "bench" };
+        public static TheoryData<string> Verbs => new() { "demo", "generate", "convert", "train", "explore", "calibrate", "evaluate", "export", "verify", "keygen", "flash", "device", "replay", "synth", "bench" };
 
         [Theory]
         [MemberData(nameof(Verbs))]
@@ -94,6 +94,31 @@ namespace CanIds.Cli.Tests
             Assert.Contains("| zero (as logged) |", md);
             Assert.Contains("| random (as on the device) |", md);
             Assert.Contains("with random bytes past each frame's length (as on the device): accuracy", run.Output.Replace("\n", " "));
+        }
+
+        [Fact]
+        public void CalibrateLearnsTheIdentifiersOfTheGivenTrafficAndKeepsTheNetwork()
+        {
+            var dir = TestPaths.NewScratch();
+            Assert.Equal(0, Canids.Run(dir, Quick, "generate", "-d", "5", "--seed", "4", "--attacks", "none", "-o", "drive.log").ExitCode);
+            var run = Canids.Run(dir, Quick, "calibrate", "built-in", "drive.log", "-o", "c.model.json");
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var builtIn = ModelFile.Load(Path.Combine(TestPaths.Root, "models", "cqmlp-carhacking.model.json"));
+            var calibrated = ModelFile.Load(Path.Combine(dir, "c.model.json"));
+            using var log = Traffic.Formats.LogFormats.Open(Path.Combine(dir, "drive.log"));
+            var benign = log.ReadAll().Where(r => r.Label == Traffic.TrafficClasses.Benign)
+                .Select(r => (int)Core.InputFormat.EncodeId(r.Id, r.IsExtended, r.IsRemote)).Distinct().OrderBy(w => w).ToArray();
+            Assert.Equal(benign, calibrated.Identifiers!.Words());
+            Assert.Equal("Fuzzing", calibrated.Classes[calibrated.Identifiers.ForeignClass]); // an attack-free drive names no class: the model's own
+            for (int l = 0; l < builtIn.Layers.Count; l++) Assert.Equal(builtIn.Layers[l].Weights, calibrated.Layers[l].Weights);
+
+            var named = Canids.Run(dir, Quick, "calibrate", "built-in", "drive.log", "--foreign-class", "Gear-spoof", "-o", "g.model.json");
+            Assert.True(named.ExitCode == 0, named.ToString());
+            Assert.Equal("Gear-spoof", ModelFile.Load(Path.Combine(dir, "g.model.json")).Identifiers is { } g ? builtIn.Classes[g.ForeignClass] : null);
+            var wrong = Canids.Run(dir, Quick, "calibrate", "built-in", "drive.log", "--foreign-class", "Benign", "-o", "w.model.json");
+            Assert.Equal(64, wrong.ExitCode); // usage
+            Assert.Contains("--foreign-class: \"Benign\" is not one of the model's attack classes", wrong.Error.Replace("\n", ""));
+            Assert.False(File.Exists(Path.Combine(dir, "w.model.json")));
         }
 
         [Fact]

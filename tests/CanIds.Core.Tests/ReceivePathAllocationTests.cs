@@ -11,7 +11,7 @@ namespace CanIds.Core.Tests
     /// <summary>
     /// The firmware's receive path (driver → frame ring → batched PUSH over the SPI link → verdicts by count and record)
     /// allocates nothing per frame, measured on its .NET build with an FPGA that answers the link protocol and judges
-    /// some frames as attacks.
+    /// some frames as attacks, and an identifier rule that calls others foreign.
     /// </summary>
     public class ReceivePathAllocationTests
     {
@@ -24,6 +24,10 @@ namespace CanIds.Core.Tests
             var app = new FirmwareApp(bus, fpga, ports, ports, ports, ports, new FirmwareOptions { AlertsPerSecond = 1 });
             app.Boot();
             Assert.True(app.Link.Connected);
+            // An identifier rule knowing identifiers below 0x400 only: half the frames become its verdicts.
+            var known = new Image.KnownIdentifiers(2);
+            for (int w = 0; w < 0x400; w++) known.Add(w);
+            app.UseIdentifierRule(known);
 
             void Run(int frames)
             {
@@ -45,6 +49,7 @@ namespace CanIds.Core.Tests
 
             Assert.Equal(100_002, app.Verdicts.Judged - judged);
             Assert.True(app.Verdicts.Attacks - attacks > 1_000, "the run must include attack verdicts");
+            Assert.True(app.Verdicts.Count(2) > 40_000, "the run must include the identifier rule's verdicts");
             Assert.Equal(0, allocated);
         }
 

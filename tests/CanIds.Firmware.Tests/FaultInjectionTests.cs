@@ -183,7 +183,7 @@ namespace CanIds.Firmware.Tests
             LayerShape[] layers = new LayerShape[] { new LayerShape(40, 8, 1, 10, 2, 2), new LayerShape(8, 2, 1, 2, 2, 0) };
             byte[] payload = new byte[100];
             payload[payload.Length - 1] = 2;
-            byte[] forged = WeightImage.Build(0x12345678, 1, 4, layers, new string[] { "Benign", "Forged" }, "forged", 1700000000, payload, otherKey);
+            byte[] forged = WeightImage.Build(0x12345678, 1, 4, layers, new string[] { "Benign", "Forged" }, "forged", null, 1700000000, payload, otherKey);
 
             MemoryStorage flash = new MemoryStorage();
             flash.Write("device.key", 0, deviceKey, 0, deviceKey.Length);

@@ -14,11 +14,20 @@ namespace CanIds.Firmware.Tests
 
         private static byte[] Build()
         {
+            KnownIdentifiers known = new KnownIdentifiers(1);
+            known.Add(0x0316);
+            known.Add(0x0018);
+            known.Add(0x92FA);
+            return Build(known);
+        }
+
+        private static byte[] Build(KnownIdentifiers known)
+        {
             LayerShape[] layers = new LayerShape[] { new LayerShape(40, 8, 1, 10, 2, 2), new LayerShape(8, 2, 1, 2, 2, 0) };
             byte[] payload = new byte[100];
             for (int i = 0; i < payload.Length; i++) payload[i] = (byte)(i * 13);
             payload[payload.Length - 1] = 2; // the class count closes every payload
-            return WeightImage.Build(0x12345678, 1, 4, layers, new string[] { "Benign", "Attack" }, "test", 1700000000, payload, Key);
+            return WeightImage.Build(0x12345678, 1, 4, layers, new string[] { "Benign", "Attack" }, "test", known, 1700000000, payload, Key);
         }
 
         [TestMethod]
@@ -34,6 +43,39 @@ namespace CanIds.Firmware.Tests
             Assert.AreEqual("Attack", parsed.Classes[1]);
             Assert.AreEqual("test", parsed.Name);
             Assert.AreEqual(image.Length, parsed.TotalLength);
+            Assert.AreEqual(1, parsed.Identifiers.ForeignClass);
+            Assert.AreEqual(3, parsed.Identifiers.Count);
+            Assert.IsTrue(parsed.Identifiers.Contains(0x0018));
+            Assert.IsTrue(parsed.Identifiers.Contains(0x92FA));
+            Assert.IsFalse(parsed.Identifiers.Contains(0x0017));
+        }
+
+        [TestMethod]
+        public void AnImageWithoutIdentifierRuleHasNone()
+        {
+            byte[] image = Build(null);
+            Assert.IsNull(WeightImage.Verify(image, image.Length, Key).Identifiers);
+        }
+
+        [TestMethod]
+        public void IdentifierWordsOutOfOrderAreRefusedByName()
+        {
+            // The words close the header: the last 6 bytes before the payload hold 0x0018, 0x0316, 0x92FA.
+            byte[] image = Build();
+            int header = WeightImage.Parse(image, image.Length).HeaderLength;
+            BigEndian.PutU16(image, header - 4, 0x0018); // a repeat: not strictly ascending
+            Assert.AreEqual("known identifiers", FieldOf(image, image.Length, Key));
+        }
+
+        [TestMethod]
+        public void AForeignClassTheModelDoesNotHaveIsRefusedByName()
+        {
+            byte[] image = Build();
+            int header = WeightImage.Parse(image, image.Length).HeaderLength;
+            image[header - 9] = 2; // foreign class byte: the model has classes 0 and 1
+            Assert.AreEqual("foreign class", FieldOf(image, image.Length, Key));
+            image[header - 9] = 0; // no rule, yet words follow
+            Assert.AreEqual("known identifiers", FieldOf(image, image.Length, Key));
         }
 
         [TestMethod]

@@ -17,7 +17,7 @@ namespace CanIds.Hil.Tests
         public void EveryFrameOfAGeneratedDriveGetsTheReferenceVerdict()
         {
             var frames = Rigs.Traffic(12, seed: 31);
-            var expected = Rigs.Expected(Rigs.DefaultModel, frames);
+            var expected = Rigs.Expected(Rigs.Unflashed, frames);
             using var fpga = RtlSimulator.ForTest("firmware-e2e");
             var rig = Rigs.New(fpga, TestPaths.NewScratch());
             rig.App.Boot();
@@ -36,7 +36,7 @@ namespace CanIds.Hil.Tests
         public void CorruptedCutAndLostTransfersAreRepairedWithoutLosingAVerdict()
         {
             var frames = Rigs.Traffic(3, seed: 32);
-            var expected = Rigs.Expected(Rigs.DefaultModel, frames);
+            var expected = Rigs.Expected(Rigs.Unflashed, frames);
             using var fpga = RtlSimulator.ForTest("firmware-faults");
             var spi = new FaultySpi(fpga, faultRate: 0.04, seed: 5);
             var rig = new FirmwareRig(spi, new CapturingSerial(), new DirectoryStorage(TestPaths.NewScratch())) { Fpga = fpga };

@@ -27,7 +27,7 @@ namespace CanIds.Hil.Tests
             var rig = Rigs.New(fpga, TestPaths.NewScratch(), serial: device);
             rig.App.Boot();
             var records = Rigs.Traffic(3.0, seed: 77); // 2 s benign lead-in, then an attack burst
-            var expected = Rigs.Expected(Rigs.DefaultModel, records);
+            var expected = Rigs.Expected(Rigs.Unflashed, records);
             var frames = new CanFrame[records.Count];
             for (int i = 0; i < frames.Length; i++)
             {

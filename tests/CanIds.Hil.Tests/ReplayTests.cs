@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using CanIds.Core.Image;
 using CanIds.Device;
 using CanIds.Fpga.Sim;
 using CanIds.Hil.Replay;
@@ -71,6 +72,26 @@ namespace CanIds.Hil.Tests
         }
 
         [Fact]
+        public void TheIdentifierRuleTravelsInTheImageAndTheFirmwareAppliesItToEveryFrame()
+        {
+            // A rule knowing only every other identifier of the drive: thousands of frames the network calls benign are
+            // the foreign class on the device, and every one must come back so.
+            var known = Rigs.DefaultModel.Identifiers!;
+            var half = new KnownIdentifiers(known.ForeignClass);
+            foreach (var w in known.Words().Where((_, i) => i % 2 == 0)) half.Add(w);
+            var model = Rigs.DefaultModel.WithIdentifiers(half);
+            var records = Rigs.Traffic(2.0, seed: 95);
+            var expected = Rigs.Expected(model, records);
+            int byRule = expected.Zip(Rigs.Expected(Rigs.Unflashed, records)).Count(p => p.First != p.Second);
+            Assert.True(byRule > 1000, $"only {byRule} verdicts come from the rule");
+            var arrivals = ReplayTiming.Arrivals(records, ReplayPace.FullLoad, 1_000_000);
+            using var fpga = RtlSimulator.ForTest("replay-identifier-rule");
+            var outcome = RtlReplay.Run(fpga, HardwareConfig.Shipped, records, arrivals, Timing, model, TestPaths.NewScratch());
+            Assert.Equal(0, outcome.Overruns);
+            Assert.Equal(0, outcome.Mismatches(expected));
+        }
+
+        [Fact]
         public void ADeviceReplayOverTheSerialPortReturnsEveryVerdictWithTheDevicesLatency()
         {
             var records = Rigs.Traffic(2.5, seed: 94);
@@ -90,7 +111,7 @@ namespace CanIds.Hil.Tests
                 outcome = DeviceReplay.Run(client, records, arrivals, ReplayPace.FullLoad, lines, settle: TimeSpan.FromSeconds(30));
             }
 
-            Assert.Equal(0, outcome.Mismatches(Rigs.Expected(Rigs.DefaultModel, records)));
+            Assert.Equal(0, outcome.Mismatches(Rigs.Expected(Rigs.Unflashed, records)));
             Assert.All(outcome.LatencyUs, l => Assert.InRange(l, 1, 65_535)); // the rig's clock moves 1 ms a loop round
             Assert.Contains(lines, l => l.Contains("ALERT")); // the device's own report lines came back too
         }

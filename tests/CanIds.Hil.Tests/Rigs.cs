@@ -21,6 +21,9 @@ namespace CanIds.Hil.Tests
     {
         public static IntegerModel DefaultModel { get; } = ModelFile.Load(Path.Combine(TestPaths.Root, "models", "cqmlp-carhacking.model.json"));
 
+        /// <summary>What a device runs before any image is flashed: the bitstream's own weights, and no identifier rule (rules come in images).</summary>
+        public static IntegerModel Unflashed { get; } = DefaultModel.WithIdentifiers(null);
+
         public static List<CanRecord> Traffic(double seconds, int seed) =>
             TrafficGenerator.Generate(new GeneratorOptions { DurationSeconds = seconds, Seed = seed, Attacks = [.. TrafficGenerator.KnownAttacks] }).ToList();
 
@@ -28,10 +31,7 @@ namespace CanIds.Hil.Tests
         public static byte[] Expected(IntegerModel model, IReadOnlyList<CanRecord> frames)
         {
             var windows = WindowSet.FromRecordsDiscoveringClasses(frames, model.WindowFrames);
-            var reference = new ReferenceInference(model);
-            var classes = new byte[windows.Count];
-            for (int i = 0; i < windows.Count; i++) classes[i] = (byte)reference.Classify(windows.Input(i));
-            return classes;
+            return ModelRunner.Judge(model, windows.Inputs.AsSpan(0, windows.Count * windows.InputLength));
         }
 
         /// <summary>Asserts the rig judged frame i (tag i) as <paramref name="expected"/>[i], every one, in order.</summary>

@@ -4,8 +4,9 @@ using CanIds.Core.Crypto;
 namespace CanIds.Core.Image
 {
     /// <summary>
-    /// The weight image (format version 2): one file holding a model's weights, thresholds and class count packed as
-    /// the FPGA's memories want them, a header describing it, a CRC-32 and an HMAC-SHA256 tag. All integers are big-endian.
+    /// The weight image (format version 3): one file holding a model's weights, thresholds and class count packed as
+    /// the FPGA's memories want them, a header describing it and the identifier rule the MCU applies beside the
+    /// network, a CRC-32 and an HMAC-SHA256 tag. All integers are big-endian.
     /// docs/weight-image.md is the user's description; this class is the definition, used by the host to write and
     /// by the firmware to check.
     /// </summary>
@@ -13,7 +14,7 @@ namespace CanIds.Core.Image
     /// <code>
     /// offset  size  field
     ///  0      4     magic "CIMG"
-    ///  4      1     format version (2)
+    ///  4      1     format version (3)
     ///  5      1     model input format version
     ///  6      2     header length H (bytes before the payload)
     ///  8      4     hardware config id (CRC-32 of the accelerator family's descriptor; must match the FPGA's)
@@ -26,6 +27,9 @@ namespace CanIds.Core.Image
     /// 27      1     reserved (0)
     /// 28      8·L   per layer of the family: inputs(2) outputs(2) PE(1) SIMD(1) weight bits(1) activation bits(1)
     ///  …      …     C class names, then the model name: each a length byte and printable ASCII bytes
+    ///  …      1     foreign class F: the class of a frame the network calls benign on an unknown identifier; 0 = no rule
+    ///  …      2     known identifier words K (0 when F is 0)
+    ///  …      2·K   the known identifier words, strictly ascending
     ///  H      P     payload: per layer its weight-memory words, then its threshold-memory words; last, C (1)
     ///  H+P    4     CRC-32 of bytes [0, H+P)
     ///  H+P+4  32    HMAC-SHA256 of bytes [0, H+P+4) with the device key
@@ -34,7 +38,7 @@ namespace CanIds.Core.Image
     public sealed class WeightImage
     {
         /// <summary>Format version this code reads and writes.</summary>
-        public const int FormatVersion = 2;
+        public const int FormatVersion = 3;
 
         /// <summary>Bytes before the layer table.</summary>
         public const int FixedHeaderLength = 28;
@@ -81,6 +85,9 @@ namespace CanIds.Core.Image
         /// <summary>The model's name.</summary>
         public string Name { get; private set; }
 
+        /// <summary>The identifier rule the MCU applies beside the network; null when the image has none.</summary>
+        public KnownIdentifiers Identifiers { get; private set; }
+
         /// <summary>Total image length: H + P + 36.</summary>
         public int TotalLength
         {
@@ -91,13 +98,15 @@ namespace CanIds.Core.Image
         /// Builds a signed image around <paramref name="payload"/>. The host's writer; kept here so that one class
         /// defines the format both ways.
         /// </summary>
-        public static byte[] Build(uint hardwareConfigId, int inputFormatVersion, int windowFrames, LayerShape[] layers, string[] classes, string name, uint createdUnixSeconds, byte[] payload, byte[] key)
+        public static byte[] Build(uint hardwareConfigId, int inputFormatVersion, int windowFrames, LayerShape[] layers, string[] classes, string name, KnownIdentifiers identifiers, uint createdUnixSeconds, byte[] payload, byte[] key)
         {
+            int[] words = identifiers == null ? new int[0] : identifiers.Words();
+            if (identifiers != null && identifiers.ForeignClass >= classes.Length) throw new ArgumentException("the foreign class is not one of the classes");
             if (layers.Length < 1 || layers.Length > 255) throw new ArgumentException("1..255 layers");
             if (classes.Length < 2 || classes.Length > 255) throw new ArgumentException("2..255 classes");
             if (windowFrames < 1 || windowFrames > InputFormat.MaxWindowFrames) throw new ArgumentException("1.." + InputFormat.MaxWindowFrames + " window frames");
             if (payload.Length < 1 || payload[payload.Length - 1] != classes.Length) throw new ArgumentException("the payload's last byte must be the class count");
-            int header = FixedHeaderLength + 8 * layers.Length + 1 + NameLength(name);
+            int header = FixedHeaderLength + 8 * layers.Length + 1 + NameLength(name) + 3 + 2 * words.Length;
             for (int c = 0; c < classes.Length; c++) header += 1 + NameLength(classes[c]);
             if (header > 0xFFFF) throw new ArgumentException("header longer than 65,535 bytes");
             byte[] image = new byte[header + payload.Length + TrailerLength];
@@ -127,6 +136,15 @@ namespace CanIds.Core.Image
 
             for (int c = 0; c < classes.Length; c++) p = PutName(image, p, classes[c]);
             p = PutName(image, p, name);
+            image[p] = (byte)(identifiers == null ? 0 : identifiers.ForeignClass);
+            BigEndian.PutU16(image, p + 1, words.Length);
+            p += 3;
+            for (int i = 0; i < words.Length; i++)
+            {
+                BigEndian.PutU16(image, p, words[i]);
+                p += 2;
+            }
+
             Array.Copy(payload, 0, image, p, payload.Length);
             p += payload.Length;
             BigEndian.PutU32(image, p, Crc32.Compute(image, 0, p));
@@ -182,6 +200,7 @@ namespace CanIds.Core.Image
             }
 
             result.Name = GetName(image, ref p, result.HeaderLength, "model name");
+            result.Identifiers = GetIdentifiers(image, ref p, result.HeaderLength, classes);
             if (p != result.HeaderLength) throw new ImageFormatException("header length", "header fields end at " + p + ", header length says " + result.HeaderLength);
 
             int end = result.HeaderLength + result.PayloadLength;
@@ -227,6 +246,34 @@ namespace CanIds.Core.Image
             image[p] = (byte)name.Length;
             for (int i = 0; i < name.Length; i++) image[p + 1 + i] = (byte)name[i];
             return p + 1 + name.Length;
+        }
+
+        private static KnownIdentifiers GetIdentifiers(byte[] image, ref int p, int limit, int classes)
+        {
+            if (p + 3 > limit) throw new ImageFormatException("foreign class", "runs past the header");
+            int foreign = image[p];
+            int count = BigEndian.GetU16(image, p + 1);
+            p += 3;
+            if (foreign == 0)
+            {
+                if (count != 0) throw new ImageFormatException("known identifiers", count + " words without a foreign class (0 means no rule, and then no words)");
+                return null;
+            }
+
+            if (foreign >= classes) throw new ImageFormatException("foreign class", "class " + foreign + " is not one of the " + classes + " classes");
+            if (p + 2 * count > limit) throw new ImageFormatException("known identifiers", count + " words run past the header");
+            KnownIdentifiers table = new KnownIdentifiers(foreign);
+            int last = -1;
+            for (int i = 0; i < count; i++)
+            {
+                int word = BigEndian.GetU16(image, p);
+                if (word <= last) throw new ImageFormatException("known identifiers", "word " + i + " (0x" + word.ToString("X4") + ") is not above the one before: words must be strictly ascending");
+                table.Add(word);
+                last = word;
+                p += 2;
+            }
+
+            return table;
         }
 
         private static string GetName(byte[] image, ref int p, int limit, string field)

@@ -43,6 +43,9 @@ namespace CanIds.Firmware.Detection
         /// <summary>Where frames come from: the CAN controller, or the injection queue during a HIL session.</summary>
         public ICanBus Source;
 
+        /// <summary>The active model's known identifier words (<see cref="Core.Image.KnownIdentifiers.Bits"/>); null when its image has no identifier rule.</summary>
+        public int[] KnownBits;
+
         /// <summary>Frames taken from the source.</summary>
         public long Frames;
 
@@ -91,6 +94,8 @@ namespace CanIds.Firmware.Detection
             int[] ids = ring.Ids;
             long[] sums = ring.ArrivalSums;
             int mask = ring.Mask;
+            int[] known = KnownBits;
+            byte[] foreign = ring.Foreign;
             int next = ring.Next;
             long sum = ring.Sum;
             int unjudged = _link.Unjudged;
@@ -103,6 +108,24 @@ namespace CanIds.Firmware.Detection
                     int id = source.TryRead(records, slot * Core.InputFormat.BytesPerFrame);
                     if (id == FrameId.None) break;
                     ids[slot] = id;
+                    if (known != null)
+                    {
+                        // The identifier rule's lookup. A standard data frame's identifier is its word; other frames'
+                        // words are their records' first two bytes.
+                        int word = id;
+                        if (word > 0x7FF)
+                        {
+                            int at = slot * Core.InputFormat.BytesPerFrame;
+                            word = (records[at] << 8) | records[at + 1];
+                        }
+
+                        if ((known[word >> 5] & (1 << (word & 31))) == 0)
+                        {
+                            foreign[slot] = 1;
+                            ring.ForeignPending++;
+                        }
+                    }
+
                     sum += now;
                     sums[slot] = sum;
                     next = (next + 1) & 0xFFFF;

@@ -1,3 +1,5 @@
+using System;
+
 namespace CanIds.Firmware.Detection
 {
     /// <summary>
@@ -19,6 +21,7 @@ namespace CanIds.Firmware.Detection
             Records = new byte[size * Core.InputFormat.BytesPerFrame];
             Ids = new int[size];
             ArrivalSums = new long[size];
+            Foreign = new byte[size];
         }
 
         // Fields, not properties: the detection loop reaches them once per frame, and every call costs in an interpreter.
@@ -31,6 +34,15 @@ namespace CanIds.Firmware.Detection
 
         /// <summary>Each slot's running sum of arrival times, µs (wraps after days; differences of wrapped sums stay exact).</summary>
         public readonly long[] ArrivalSums;
+
+        /// <summary>
+        /// 1 for a slot whose frame awaits its verdict and carries an identifier word the model's identifier rule does
+        /// not know (<see cref="Core.Image.KnownIdentifiers"/>): set when the frame is taken, cleared when it is judged or lost.
+        /// </summary>
+        public readonly byte[] Foreign;
+
+        /// <summary>Slots marked in <see cref="Foreign"/>: while 0, a run of benign verdicts needs no look at its frames.</summary>
+        public int ForeignPending;
 
         /// <summary>Slots − 1: a tag's slot is tag &amp; Mask.</summary>
         public readonly int Mask;
@@ -86,6 +98,8 @@ namespace CanIds.Firmware.Detection
         {
             Next = 0;
             ArrivalSums[Mask] = Sum; // the "previous" slot of tag 0
+            Array.Clear(Foreign, 0, Foreign.Length);
+            ForeignPending = 0;
         }
     }
 }

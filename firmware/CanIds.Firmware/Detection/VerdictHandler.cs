@@ -8,7 +8,9 @@ namespace CanIds.Firmware.Detection
     /// Acts on verdicts: counts them per class, raises the alert pin while attacks are seen (held a while after the
     /// last one), writes an ALERT line per attack frame (rate-limited, so a flood cannot flood the report port; the
     /// suppressed ones are counted and reported), and measures the time from frame arrival to verdict. A run of benign
-    /// frames costs the same as one.
+    /// frames costs the same as one. It also applies the model's identifier rule: a frame the FPGA calls benign whose
+    /// identifier word the model does not know (marked in <see cref="FrameRing.Foreign"/> when it was taken) is an attack
+    /// of the rule's foreign class.
     /// </summary>
     public sealed class VerdictHandler : IVerdictSink
     {
@@ -20,6 +22,8 @@ namespace CanIds.Firmware.Detection
         private readonly long _holdUs;
         private readonly long[] _counts = new long[128]; // any class a record can carry (7 bits)
         private string[] _classes = new string[] { "Benign", "Attack" };
+        private int _foreignClass;
+        private int _bank;
         private long _alertUntilUs = -1;
         private bool _pinHigh;
         private bool _forced;
@@ -67,6 +71,21 @@ namespace CanIds.Firmware.Detection
             for (int i = 0; i < _counts.Length; i++) _counts[i] = 0;
         }
 
+        /// <summary>The class of a benign-judged frame on an unknown identifier (the active image's identifier rule).</summary>
+        public void SetForeignClass(int cls)
+        {
+            _foreignClass = cls;
+        }
+
+        /// <summary>
+        /// The weight bank now judging (after a model was adopted); the identifier rule's verdicts name it, as the FPGA's
+        /// attack records name theirs.
+        /// </summary>
+        public void SetBank(int bank)
+        {
+            _bank = bank;
+        }
+
         /// <summary>Verdicts of class <paramref name="cls"/>.</summary>
         public long Count(int cls)
         {
@@ -81,6 +100,46 @@ namespace CanIds.Firmware.Detection
 
         /// <inheritdoc />
         public void OnBenign(int firstTag, int count)
+        {
+            if (_frames.ForeignPending > 0)
+            {
+                SplitForeign(firstTag, count);
+                return;
+            }
+
+            Benign(firstTag, count);
+        }
+
+        // A run holding marked frames: the benign runs between them, and each of them as an attack of the foreign class.
+        private void SplitForeign(int firstTag, int count)
+        {
+            byte[] foreign = _frames.Foreign;
+            int mask = _frames.Mask;
+            int from = firstTag;
+            if (_foreignClass == 0)
+            {
+                // Marked under a model with the rule, judged after one without it was adopted: the FPGA's verdict stands.
+                for (int i = 0; i < count; i++) Unmark(firstTag + i);
+                Benign(firstTag, count);
+                return;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                int tag = (firstTag + i) & 0xFFFF;
+                if (foreign[tag & mask] == 0) continue;
+                int run = (tag - from) & 0xFFFF;
+                if (run > 0) Benign(from, run);
+                Unmark(tag);
+                Attack(tag, _foreignClass, _bank, " rule=unknown-id");
+                from = (tag + 1) & 0xFFFF;
+            }
+
+            int rest = (firstTag + count - from) & 0xFFFF;
+            if (rest > 0) Benign(from, rest);
+        }
+
+        private void Benign(int firstTag, int count)
         {
             long now = _clock.Microseconds;
             Judged += count;
@@ -98,6 +157,14 @@ namespace CanIds.Firmware.Detection
         /// <inheritdoc />
         public void OnAttack(int tag, int cls, int bank)
         {
+            Unmark(tag); // the network named an attack: its class stands
+            _bank = bank;
+            Attack(tag, cls, bank, "");
+        }
+
+        // An attack verdict; why names the rule that gave it (empty: the network).
+        private void Attack(int tag, int cls, int bank, string why)
+        {
             long now = _clock.Microseconds;
             long latency = now - _frames.Arrival(tag);
             Judged++;
@@ -111,13 +178,14 @@ namespace CanIds.Firmware.Detection
             if (_alerts.Allow(now))
             {
                 string name = cls < _classes.Length ? _classes[cls] : "class-" + cls;
-                _report.Write("ALERT", now / 1000, "id=" + Ports.FrameId.Text(_frames.Id(tag)) + " class=" + name + " tag=" + tag + " latency_us=" + latency);
+                _report.Write("ALERT", now / 1000, "id=" + Ports.FrameId.Text(_frames.Id(tag)) + " class=" + name + " tag=" + tag + " latency_us=" + latency + why);
             }
         }
 
         /// <inheritdoc />
         public void OnLost(int firstTag, int count)
         {
+            for (int i = 0; i < count && _frames.ForeignPending > 0; i++) Unmark(firstTag + i);
             Unjudged += count;
             if (Observer != null) Observer.OnLost(firstTag, count);
         }
@@ -144,6 +212,14 @@ namespace CanIds.Firmware.Detection
                 _lastSummaryUs = now;
                 _report.Write("ALERTS-SUPPRESSED", now / 1000, "count=" + _alerts.TakeSuppressed());
             }
+        }
+
+        private void Unmark(int tag)
+        {
+            int slot = tag & _frames.Mask;
+            if (_frames.Foreign[slot] == 0) return;
+            _frames.Foreign[slot] = 0;
+            _frames.ForeignPending--;
         }
 
         private void Drive(bool high)

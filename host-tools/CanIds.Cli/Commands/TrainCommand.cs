@@ -119,7 +119,7 @@ namespace CanIds.Cli.Commands
                     ["validation errors"] = best.ValidationErrors,
                 },
             };
-            var model = NetworkExport.ToIntegerModel(result.Network, windows.Classes, provenance);
+            var model = NetworkExport.ToIntegerModel(result.Network, windows.Classes, provenance).WithIdentifiers(IdentifierLearner.Learn(windows));
             int mismatches = CheckExact(result.Network, model, windows);
             model = model.WithProvenance(provenance with { Metrics = new System.Collections.Generic.Dictionary<string, double>(provenance.Metrics) { ["integer vs trained mismatches"] = mismatches } });
             WriteReport(reportDir, result, model, windows, mismatches);
@@ -169,6 +169,9 @@ namespace CanIds.Cli.Commands
             md.AppendLine(CultureInfo.InvariantCulture, $"- best epoch {result.BestEpoch} of {h.Count}: validation accuracy {result.Best.ValidationAccuracy:F4} % ({result.Best.ValidationErrors:N0} errors); {h.Sum(e => e.Seconds):F0} s of training");
             md.AppendLine($"- time: {result.Times} ({result.Times.Total.TotalSeconds:F0} s)");
             md.AppendLine($"- integer model vs trained network (float64): {mismatches} differing windows");
+            md.AppendLine(model.Identifiers is { } known
+                ? $"- identifier rule: {known.Count} identifier words seen in benign training frames; a frame on any other that the network calls benign is {model.Classes[known.ForeignClass]}"
+                : "- identifier rule: none (no attack class in the training data uses identifiers that benign traffic does not)");
             md.AppendLine();
             md.AppendLine("![loss](training-loss.png)");
             md.AppendLine("![accuracy](training-accuracy.png)");

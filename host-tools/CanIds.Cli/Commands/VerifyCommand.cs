@@ -42,6 +42,9 @@ namespace CanIds.Cli.Commands
                 table.AddRow("input", $"format v{parsed.InputFormatVersion}, {parsed.WindowFrames} frames");
                 table.AddRow("layers", Markup.Escape(string.Join(" → ", parsed.Layers.Select(l => $"{l.Inputs}x{l.Outputs} w{l.WeightBits}" + (l.ActivationBits > 0 ? $"a{l.ActivationBits}" : "") + $" (PE×SIMD {l.Pe}×{l.Simd})"))));
                 table.AddRow("classes", Markup.Escape(string.Join(", ", parsed.Classes)));
+                table.AddRow("identifier rule", Markup.Escape(parsed.Identifiers is { } known
+                    ? $"{known.Count} known identifier words; a frame on any other that the network calls benign is {parsed.Classes[known.ForeignClass]}"
+                    : "none"));
                 table.AddRow("size", $"{parsed.TotalLength:N0} bytes (payload {parsed.PayloadLength:N0})");
                 AnsiConsole.Write(table);
                 AnsiConsole.MarkupLine("[green]verified[/]: CRC-32 and HMAC-SHA256 tag match");

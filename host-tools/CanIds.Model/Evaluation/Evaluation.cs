@@ -38,11 +38,11 @@ namespace CanIds.Model.Evaluation
         /// <summary>The model's class for every window.</summary>
         public byte[] Predictions { get; }
 
-        /// <summary>Runs <paramref name="model"/> over <paramref name="windows"/>.</summary>
+        /// <summary>Runs <paramref name="model"/> over <paramref name="windows"/>: the device's verdicts (network and identifier rule).</summary>
         public static Evaluation Run(IntegerModel model, WindowSet windows)
         {
             if (windows.InputLength != model.InputLength) throw new ArgumentException($"the model takes {model.WindowFrames}-frame windows, the data has {windows.WindowFrames}-frame windows");
-            return Of(model.Classes, windows, ModelRunner.Classify(model, windows.Inputs.AsSpan(0, windows.Count * windows.InputLength)));
+            return Of(model.Classes, windows, ModelRunner.Judge(model, windows.Inputs.AsSpan(0, windows.Count * windows.InputLength)));
         }
 
         /// <summary>

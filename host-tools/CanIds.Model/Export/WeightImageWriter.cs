@@ -27,7 +27,7 @@ namespace CanIds.Model.Export
             var payload = MemoryLayout.Payload(model, hardware);
             var shapes = hardware.Layers.Select(l => new LayerShape(l.Inputs, l.Outputs, l.Pe, l.Simd, l.WeightBits, l.ActivationBits)).ToArray();
             uint seconds = (uint)(created ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
-            return WeightImage.Build(hardware.ConfigId, model.InputFormatVersion, hardware.WindowFrames, shapes, model.Classes.ToArray(), model.Provenance.Name, seconds, payload, key);
+            return WeightImage.Build(hardware.ConfigId, model.InputFormatVersion, hardware.WindowFrames, shapes, model.Classes.ToArray(), model.Provenance.Name, model.Identifiers, seconds, payload, key);
         }
 
         /// <summary>

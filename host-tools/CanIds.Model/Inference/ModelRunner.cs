@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using CanIds.Core;
 using CanIds.Model.Integer;
 
 namespace CanIds.Model.Inference
@@ -7,7 +8,27 @@ namespace CanIds.Model.Inference
     /// <summary>Classifies many windows with the integer model: the fast path where it applies, on every core.</summary>
     public static class ModelRunner
     {
-        /// <summary>The class of every window in <paramref name="inputs"/> (back to back).</summary>
+        /// <summary>
+        /// The verdict the device gives every window in <paramref name="inputs"/> (back to back): the network's class,
+        /// then the model's identifier rule (<see cref="IntegerModel.Identifiers"/>) on the window's newest frame.
+        /// </summary>
+        public static byte[] Judge(IntegerModel model, ReadOnlySpan<byte> inputs)
+        {
+            var classes = Classify(model, inputs);
+            if (model.Identifiers is { } known)
+            {
+                int length = model.InputLength, newest = length - InputFormat.BytesPerFrame;
+                for (int i = 0; i < classes.Length; i++)
+                {
+                    int at = i * length + newest;
+                    classes[i] = (byte)known.Judge(classes[i], (inputs[at] << 8) | inputs[at + 1]);
+                }
+            }
+
+            return classes;
+        }
+
+        /// <summary>The trained network's class of every window in <paramref name="inputs"/> (back to back): what the FPGA computes.</summary>
         public static byte[] Classify(IntegerModel model, ReadOnlySpan<byte> inputs)
         {
             int length = model.InputLength;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CanIds.Core;
+using CanIds.Core.Image;
 
 namespace CanIds.Model.Integer
 {
@@ -13,8 +14,9 @@ namespace CanIds.Model.Integer
     public sealed class IntegerModel
     {
         /// <summary>A model; throws <see cref="ArgumentException"/> when the layers do not chain or the classes do not match.</summary>
-        public IntegerModel(int windowFrames, IReadOnlyList<string> classes, IReadOnlyList<IntegerLayer> layers, ModelProvenance provenance, int inputFormatVersion = InputFormat.Version)
+        public IntegerModel(int windowFrames, IReadOnlyList<string> classes, IReadOnlyList<IntegerLayer> layers, ModelProvenance provenance, int inputFormatVersion = InputFormat.Version, KnownIdentifiers? identifiers = null)
         {
+            if (identifiers != null && identifiers.ForeignClass >= classes.Count) throw new ArgumentException($"the identifier rule's foreign class {identifiers.ForeignClass} is not one of the {classes.Count} classes", nameof(identifiers));
             if (windowFrames is < 1 or > 64) throw new ArgumentException($"window must be 1..64 frames, not {windowFrames}", nameof(windowFrames));
             if (classes.Count is < 2 or > 255) throw new ArgumentException($"a model has 2..255 classes, not {classes.Count}", nameof(classes));
             if (classes.Distinct(StringComparer.Ordinal).Count() != classes.Count) throw new ArgumentException("class names must be distinct", nameof(classes));
@@ -39,10 +41,20 @@ namespace CanIds.Model.Integer
             Layers = layers.ToArray();
             Provenance = provenance;
             InputFormatVersion = inputFormatVersion;
+            Identifiers = identifiers;
         }
 
         /// <summary>The same model with other provenance.</summary>
-        public IntegerModel WithProvenance(ModelProvenance provenance) => new(WindowFrames, Classes, Layers, provenance, InputFormatVersion);
+        public IntegerModel WithProvenance(ModelProvenance provenance) => new(WindowFrames, Classes, Layers, provenance, InputFormatVersion, Identifiers);
+
+        /// <summary>The same network with another identifier rule (null: none).</summary>
+        public IntegerModel WithIdentifiers(KnownIdentifiers? identifiers) => new(WindowFrames, Classes, Layers, Provenance, InputFormatVersion, identifiers);
+
+        /// <summary>
+        /// The identifier rule applied beside the network (by the MCU, docs/model.md): a frame the network calls benign
+        /// on an identifier word its benign training traffic never used gets the rule's foreign class. Null: none.
+        /// </summary>
+        public KnownIdentifiers? Identifiers { get; }
 
         /// <summary>Frames per window (N).</summary>
         public int WindowFrames { get; }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CanIds.Core.Image;
 using CanIds.Traffic.Files;
 
 namespace CanIds.Model.Integer
@@ -44,6 +45,15 @@ namespace CanIds.Model.Integer
                     ["thresholds"] = new JsonArray(l.Thresholds.Select(t => (JsonNode)t).ToArray()),
                 }).ToArray()),
             };
+            if (model.Identifiers is { } known)
+            {
+                root["knownIdentifiers"] = new JsonObject
+                {
+                    ["foreignClass"] = model.Classes[known.ForeignClass],
+                    ["words"] = new JsonArray(known.Words().Select(w => (JsonNode)$"0x{w:X4}").ToArray()),
+                };
+            }
+
             OutputFile.WriteAllText(path, root.ToJsonString(Indented));
         }
 
@@ -106,9 +116,10 @@ namespace CanIds.Model.Integer
                 }
             }
 
+            var identifiers = obj["knownIdentifiers"] is { } node ? reader.Identifiers(node, classes) : null;
             try
             {
-                return new IntegerModel(reader.Int(obj, "windowFrames"), classes, layers, provenance, reader.Int(obj, "inputFormatVersion"));
+                return new IntegerModel(reader.Int(obj, "windowFrames"), classes, layers, provenance, reader.Int(obj, "inputFormatVersion"), identifiers);
             }
             catch (ArgumentException e)
             {
@@ -137,6 +148,26 @@ namespace CanIds.Model.Integer
 
             public int IntValue(JsonNode? node, string where) =>
                 node is JsonValue v && v.TryGetValue<int>(out var i) ? i : throw new ModelFileException(path, where, "expected an integer");
+
+            public KnownIdentifiers Identifiers(JsonNode node, string[] classes)
+            {
+                const string at = "knownIdentifiers";
+                if (node is not JsonObject obj) throw new ModelFileException(path, at, "expected an object");
+                var foreign = String(obj, "foreignClass", at);
+                int cls = System.Array.IndexOf(classes, foreign);
+                if (cls < 1) throw new ModelFileException(path, at + ".foreignClass", $"\"{foreign}\" is not one of the model's attack classes ({string.Join(", ", classes.Skip(1))})");
+                var table = new KnownIdentifiers(cls);
+                var words = Array(obj, "words", at);
+                for (int i = 0; i < words.Count; i++)
+                {
+                    var text = StringValue(words[i], $"{at}.words[{i}]");
+                    if (!text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !int.TryParse(text.AsSpan(2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out int word) || word > 0xFFFF)
+                        throw new ModelFileException(path, $"{at}.words[{i}]", $"\"{text}\" is not an identifier word (0x0000..0xFFFF, docs/input-format.md)");
+                    table.Add(word);
+                }
+
+                return table;
+            }
 
             public ModelProvenance Provenance(JsonObject obj)
             {
