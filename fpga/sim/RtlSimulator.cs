@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using CanIds.Firmware.Ports;
 
@@ -91,15 +92,16 @@ namespace CanIds.Fpga.Sim
 
         /// <summary>
         /// Verilates a synthesised netlist (yosys <c>write_verilog -noattr</c>) with the vendor's cell models
-        /// <paramref name="cells"/> (e.g. yosys's ice40/cells_sim.v) behind the same pin-level wrapper, into
+        /// <paramref name="cells"/> (e.g. yosys's ice40/cells_sim.v; for UltraScale+ xilinx/cells_sim.v and
+        /// fpga/sim/ultrascale_cells.v) behind the same pin-level wrapper, into
         /// <paramref name="outDir"/>; returns the library's path. Gate-level: it simulates about a hundred times slower
         /// than the RTL build.
         /// </summary>
-        public static string BuildNetlist(string netlist, string cells, string outDir)
+        public static string BuildNetlist(string netlist, string outDir, params string[] cells)
         {
             var sim = CheckBuildable();
             var info = new System.Diagnostics.ProcessStartInfo("make") { WorkingDirectory = sim, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { "-s", "OUT=" + Path.GetFullPath(outDir), "NETLIST=" + Path.GetFullPath(netlist), "CELLS=" + Path.GetFullPath(cells), "netlist" }) info.ArgumentList.Add(a);
+            foreach (var a in new[] { "-s", "OUT=" + Path.GetFullPath(outDir), "NETLIST=" + Path.GetFullPath(netlist), "CELLS=" + string.Join(' ', cells.Select(Path.GetFullPath)), "netlist" }) info.ArgumentList.Add(a);
             using var process = System.Diagnostics.Process.Start(info)!;
             var output = process.StandardOutput.ReadToEndAsync();
             string error = process.StandardError.ReadToEnd();

@@ -28,6 +28,9 @@ namespace CanIds.Cli.Synthesis
 
         /// <summary>Every cell type and count.</summary>
         public IReadOnlyDictionary<string, int> Cells { get; init; } = new Dictionary<string, int>();
+
+        /// <summary>The synthesised netlist (UltraScale+ cells), as yosys wrote it for post-synthesis simulation.</summary>
+        public string Netlist { get; init; } = "";
     }
 
     /// <summary>Utilisation and timing of an iCE40 UltraPlus place and route.</summary>

@@ -38,7 +38,8 @@ namespace CanIds.Cli.Synthesis
                 $"chparam -set MEM_DIR \"{dir}/\" -set W_STYLE {(uram ? 2 : 0)} cqmlp_top\n" +
                 "hierarchy -top cqmlp_top\n" +
                 $"synth_xilinx -family xcup -top cqmlp_top -flatten -noiopad -abc9{(uram ? " -uram" : "")}\n" +
-                "stat\n");
+                "stat\n" +
+                "write_verilog -noattr netlist.v\n"); // what a post-synthesis simulation runs (with fpga/sim/ultrascale_cells.v)
             var cells = Cells(File.ReadAllText(log));
             int Count(Func<string, bool> match) => cells.Where(c => match(c.Key)).Sum(c => c.Value);
             return new XilinxResources
@@ -50,6 +51,7 @@ namespace CanIds.Cli.Synthesis
                 Uram = Count(c => c == "URAM288"),
                 Dsp = Count(c => c.StartsWith("DSP", StringComparison.Ordinal)),
                 Cells = cells,
+                Netlist = Path.Combine(dir, "netlist.v"),
             };
         }
 
