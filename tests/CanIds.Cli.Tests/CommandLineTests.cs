@@ -94,6 +94,14 @@ namespace CanIds.Cli.Tests
             Assert.Contains("| zero (as logged) |", md);
             Assert.Contains("| random (as on the device) |", md);
             Assert.Contains("with random bytes past each frame's length (as on the device): accuracy", run.Output.Replace("\n", " "));
+            // ... and groups the verdicts into incidents, in the report and its JSON.
+            Assert.Contains("### Incidents", md);
+            Assert.Contains("Incidents as the device sees the traffic: ", md);
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "e", "evaluation.json")))!;
+            var incidents = json["evaluation"]!["incidents"]!;
+            Assert.True((int)incidents["count"]! > 0);
+            Assert.Equal((int)incidents["count"]!, incidents["list"]!.AsArray().Count);
+            Assert.True((double)incidents["hours"]! > 0);
         }
 
         [Fact]

@@ -65,7 +65,8 @@ namespace CanIds.Firmware.Tests
             FrameRing ring = new FrameRing(8);
             VerdictHandler handler = new VerdictHandler(ring, port, clock, new ReportWriter(port, new object()), 5, 200);
             handler.SetClasses(new string[] { "Benign", "DoS", "Fuzzing", "Gear-spoof", "RPM-spoof" });
-            for (int tag = 0; tag < 30; tag++) ring.Commit(0x316, 0);
+            ring.Commit(0x316, 0);
+            for (int tag = 1; tag < 30; tag++) ring.Commit(0x300 + tag, 0); // 29 identifiers: 29 incidents
 
             clock.Microseconds = 1000;
             handler.OnBenign(0, 1);
@@ -78,10 +79,14 @@ namespace CanIds.Firmware.Tests
             Assert.AreEqual(1L, handler.Count(0));
             Assert.AreEqual(1000L, handler.MaxLatencyUs);
             string text = port.Text();
-            Assert.AreEqual(5, Occurrences(text, "ALERT 1 id=316 class=RPM-spoof"));
+            Assert.AreEqual(5, Occurrences(text, "ALERT 1 id=3"));
+            Assert.AreEqual(1, Occurrences(text, "ALERT 1 id=301 class=RPM-spoof tag=1 latency_us=1000"));
             Assert.AreEqual(24L, handler.SuppressedAlerts);
+            Assert.AreEqual(29L, handler.Incidents.Begun);
+            Assert.AreEqual(IncidentTracker.Slots, handler.Incidents.Open); // bounded: the least recently active ended
 
-            // The pin holds 200 ms after the last attack, then drops; the suppressed alerts are reported once.
+            // The pin holds 200 ms after the last attack, then drops; the suppressed alerts are reported once; the
+            // incidents end a second after their last verdict, with a line for each one whose ALERT was written.
             clock.Microseconds = 150000;
             handler.Tick(clock.Microseconds);
             Assert.IsTrue(port.High);
@@ -89,6 +94,40 @@ namespace CanIds.Firmware.Tests
             handler.Tick(clock.Microseconds);
             Assert.IsFalse(port.High);
             Assert.IsTrue(port.Text().IndexOf("ALERTS-SUPPRESSED 1200 count=24") >= 0);
+            Assert.AreEqual(0, handler.Incidents.Open);
+            Assert.AreEqual(5, Occurrences(port.Text(), "INCIDENT "));
+            Assert.IsTrue(port.Text().IndexOf("INCIDENT 1 id=301 class=RPM-spoof frames=1 duration_ms=0") >= 0);
+        }
+
+        [TestMethod]
+        public void VerdictsOnOneIdentifierWithinASecondAreOneIncident()
+        {
+            RecordingPort port = new RecordingPort();
+            ManualClock clock = new ManualClock();
+            FrameRing ring = new FrameRing(8);
+            VerdictHandler handler = new VerdictHandler(ring, port, clock, new ReportWriter(port, new object()), 5, 200);
+            handler.SetClasses(new string[] { "Benign", "DoS", "Fuzzing", "Gear-spoof", "RPM-spoof" });
+            for (int tag = 0; tag < 40; tag++) ring.Commit(tag < 30 ? 0x316 : 0x43F, 0);
+
+            // 0x316: 20 verdicts 50 ms apart (one incident of 950 ms), 0x43F in between (its own), then 0x316 again 1.5 s later.
+            for (int tag = 0; tag < 20; tag++)
+            {
+                clock.Microseconds = 1000 + tag * 50000L;
+                handler.OnAttack(tag, 4, 0);
+                handler.Tick(clock.Microseconds);
+                if (tag == 10) handler.OnAttack(30, 3, 0);
+            }
+
+            clock.Microseconds = 952000 + 1500000;
+            handler.Tick(clock.Microseconds);
+            handler.OnAttack(20, 4, 0);
+            string text = port.Text();
+            Assert.AreEqual(3, Occurrences(text, "ALERT "));
+            Assert.IsTrue(text.IndexOf("INCIDENT 2452 id=316 class=RPM-spoof frames=20 duration_ms=950") >= 0, text);
+            Assert.IsTrue(text.IndexOf("INCIDENT 2452 id=43F class=Gear-spoof frames=1 duration_ms=0") >= 0, text);
+            Assert.IsTrue(text.IndexOf("ALERT 2452 id=316 class=RPM-spoof tag=20") >= 0, text);
+            Assert.AreEqual(1, handler.Incidents.Open);
+            Assert.AreEqual(3L, handler.Incidents.Begun);
         }
 
         [TestMethod]

@@ -6,7 +6,8 @@ namespace CanIds.Firmware.Detection
 {
     /// <summary>
     /// Acts on verdicts: counts them per class, raises the alert pin while attacks are seen (held a while after the
-    /// last one), writes an ALERT line per attack frame (rate-limited, so a flood cannot flood the report port; the
+    /// last one), groups attack verdicts into incidents with an ALERT line when one begins and an INCIDENT line when it
+    /// ends (<see cref="IncidentTracker"/>; ALERT lines rate-limited, so a flood cannot flood the report port; the
     /// suppressed ones are counted and reported), and measures the time from frame arrival to verdict. A run of benign
     /// frames costs the same as one. It also applies the model's identifier rule: a frame the FPGA calls benign whose
     /// identifier word the model does not know (marked in <see cref="FrameRing.Foreign"/> when it was taken) is an attack
@@ -19,6 +20,7 @@ namespace CanIds.Firmware.Detection
         private readonly IClock _clock;
         private readonly ReportWriter _report;
         private readonly RateLimiter _alerts;
+        private readonly IncidentTracker _incidents;
         private readonly long _holdUs;
         private readonly long[] _counts = new long[128]; // any class a record can carry (7 bits)
         private string[] _classes = new string[] { "Benign", "Attack" };
@@ -37,6 +39,7 @@ namespace CanIds.Firmware.Detection
             _clock = clock;
             _report = report;
             _alerts = new RateLimiter(alertsPerSecond, alertsPerSecond);
+            _incidents = new IncidentTracker(report, _alerts);
             _holdUs = holdMs * 1000L;
         }
 
@@ -68,6 +71,7 @@ namespace CanIds.Firmware.Detection
         public void SetClasses(string[] classes)
         {
             _classes = classes;
+            _incidents.Classes = classes;
             for (int i = 0; i < _counts.Length; i++) _counts[i] = 0;
         }
 
@@ -90,6 +94,12 @@ namespace CanIds.Firmware.Detection
         public long Count(int cls)
         {
             return cls >= 0 && cls < _counts.Length ? _counts[cls] : 0;
+        }
+
+        /// <summary>The verdicts grouped into incidents.</summary>
+        public IncidentTracker Incidents
+        {
+            get { return _incidents; }
         }
 
         /// <summary>Class names in use.</summary>
@@ -131,7 +141,7 @@ namespace CanIds.Firmware.Detection
                 int run = (tag - from) & 0xFFFF;
                 if (run > 0) Benign(from, run);
                 Unmark(tag);
-                Attack(tag, _foreignClass, _bank, " rule=unknown-id");
+                Attack(tag, _foreignClass, _bank, " rule=unknown-id", true);
                 from = (tag + 1) & 0xFFFF;
             }
 
@@ -157,13 +167,13 @@ namespace CanIds.Firmware.Detection
         /// <inheritdoc />
         public void OnAttack(int tag, int cls, int bank)
         {
-            Unmark(tag); // the network named an attack: its class stands
+            bool unknown = Unmark(tag); // the network named an attack: its class stands
             _bank = bank;
-            Attack(tag, cls, bank, "");
+            Attack(tag, cls, bank, "", unknown);
         }
 
-        // An attack verdict; why names the rule that gave it (empty: the network).
-        private void Attack(int tag, int cls, int bank, string why)
+        // An attack verdict; why names the rule that gave it (empty: the network); unknown when the identifier rule does not know the frame's identifier.
+        private void Attack(int tag, int cls, int bank, string why, bool unknown)
         {
             long now = _clock.Microseconds;
             long latency = now - _frames.Arrival(tag);
@@ -175,11 +185,7 @@ namespace CanIds.Firmware.Detection
             if (Observer != null) Observer.OnAttack(tag, cls, bank);
             _alertUntilUs = now + _holdUs;
             Drive(true);
-            if (_alerts.Allow(now))
-            {
-                string name = cls < _classes.Length ? _classes[cls] : "class-" + cls;
-                _report.Write("ALERT", now / 1000, "id=" + Ports.FrameId.Text(_frames.Id(tag)) + " class=" + name + " tag=" + tag + " latency_us=" + latency + why);
-            }
+            _incidents.Attack(now, _frames.Id(tag), unknown, cls, tag, latency, why);
         }
 
         /// <inheritdoc />
@@ -207,6 +213,7 @@ namespace CanIds.Firmware.Detection
         public void Tick(long now)
         {
             if (_pinHigh && !_forced && now > _alertUntilUs) Drive(false);
+            _incidents.Tick(now);
             if (_alerts.Suppressed > 0 && now - _lastSummaryUs >= 1000000)
             {
                 _lastSummaryUs = now;
@@ -214,12 +221,14 @@ namespace CanIds.Firmware.Detection
             }
         }
 
-        private void Unmark(int tag)
+        // Clears the frame's identifier-rule mark; true when it had one.
+        private bool Unmark(int tag)
         {
             int slot = tag & _frames.Mask;
-            if (_frames.Foreign[slot] == 0) return;
+            if (_frames.Foreign[slot] == 0) return false;
             _frames.Foreign[slot] = 0;
             _frames.ForeignPending--;
+            return true;
         }
 
         private void Drive(bool high)

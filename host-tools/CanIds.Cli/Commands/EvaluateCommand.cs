@@ -44,7 +44,8 @@ namespace CanIds.Cli.Commands
             Plots.ConfusionMatrix(result.Matrix, Path.Combine(dir, "confusion-matrix.png"), $"{model.Provenance.Name} on {windows.Count:N0} windows");
             var md = $"# Evaluation of {model.Provenance.Name}\n\n- model {model.Topology}, {model.BitWidths}\n- data: {dataDescription} ({windows.Count:N0} windows)\n\n" + result.Markdown() + "\n![confusion matrix](confusion-matrix.png)\n";
             if (padded != null)
-                md += "\n## The same traffic as the device sees it\n\nnanoFramework's CAN driver hands over 8 data bytes without the DLC: past a short frame's length they are whatever the controller held. Here they are random (seed " + DataOptions.PaddingSeed + "):\n\n" + PaddingSummary(result.Matrix, padded.Matrix) + "\n";
+                md += "\n## The same traffic as the device sees it\n\nnanoFramework's CAN driver hands over 8 data bytes without the DLC: past a short frame's length they are whatever the controller held. Here they are random (seed " + DataOptions.PaddingSeed + "):\n\n" + PaddingSummary(result.Matrix, padded.Matrix) + "\n"
+                    + "\nIncidents as the device sees the traffic: " + padded.Incidents!.Summary() + ".\n";
             OutputFile.WriteAllText(Path.Combine(dir, "evaluation.md"), md);
             Reports.ResultsJson.Write(Path.Combine(dir, "evaluation.json"), "canids.evaluation/1", new
             {
@@ -68,6 +69,7 @@ namespace CanIds.Cli.Commands
             AnsiConsole.Write(metrics);
             foreach (var u in result.Unseen) AnsiConsole.MarkupLine(Markup.Escape($"never trained: {u.Class}: {u.Detected:N0} of {u.Windows:N0} windows flagged ({u.DetectionRate:F2} %)"));
             AnsiConsole.MarkupLine(Markup.Escape($"accuracy {m.Accuracy:F4} % ({m.Misclassified:N0} of {m.Total:N0} misclassified), false-positive rate {m.FalsePositiveRate:F4} %; report: {Path.Combine(dir, "evaluation.md")}"));
+            AnsiConsole.MarkupLine(Markup.Escape($"incidents: {result.Incidents!.Summary()}{(padded != null ? $"; as the device sees the traffic: {padded.Incidents!.Summary()}" : "")}"));
             if (padded != null)
                 AnsiConsole.MarkupLine(Markup.Escape($"with random bytes past each frame's length (as on the device): accuracy {padded.Matrix.Accuracy:F4} %, false-positive rate {padded.Matrix.FalsePositiveRate:F4} %, lowest attack F1 {LowestAttackF1(padded.Matrix):F3} %"));
             return result;

@@ -110,7 +110,7 @@ namespace CanIds.Cli.Replay
                         });
                 }
 
-                var judged = Evaluation.Of(model.Classes, windows, Judged(outcome.Classes));
+                var judged = Evaluation.Of(model, windows, Judged(outcome.Classes));
                 return new ReplayResult(settings, outcome, judged, reference, outcome.Mismatches(reference), lines, clock.Elapsed, fpga?.Description, parts.Length);
             }
             finally

@@ -51,6 +51,19 @@ namespace CanIds.Cli.Reports
                 rows = Enumerable.Range(0, e.Matrix.Classes.Count).Select(t => Enumerable.Range(0, e.Matrix.Classes.Count).Select(p => e.Matrix[t, p]).ToArray()).ToArray(),
             },
             never_trained = e.Unseen.Select(u => new { @class = u.Class, windows = u.Windows, detected = u.Detected, detection_percent = u.DetectionRate }),
+            incidents = e.Incidents is not { } r ? null : new
+            {
+                gap_seconds = r.GapSeconds,
+                count = r.Incidents.Count,
+                @false = r.FalseIncidents,
+                false_per_hour = r.FalsePerHour,
+                hours = r.Hours,
+                attack_bursts = r.Bursts.Count,
+                bursts_caught = r.Bursts.Count(b => b.FramesUntilIncident != null),
+                bursts_caught_within_10_frames = r.Bursts.Count(b => b.FramesUntilIncident <= 10),
+                max_frames_until_incident = r.Bursts.Max(b => b.FramesUntilIncident),
+                list = r.Incidents.Select(i => new { @class = i.Class, identifier = i.Word is { } w ? $"0x{w:X4}" : null, rule = i.Rule, start_us = i.StartUs, end_us = i.EndUs, frames = i.Frames, attack_frames = i.AttackFrames, identifiers = i.Identifiers }),
+            },
         };
 
         /// <summary>Per-class metrics of <paramref name="m"/> (null figures for a class absent from the data).</summary>

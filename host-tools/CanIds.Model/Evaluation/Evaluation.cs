@@ -38,11 +38,21 @@ namespace CanIds.Model.Evaluation
         /// <summary>The model's class for every window.</summary>
         public byte[] Predictions { get; }
 
+        /// <summary>The verdicts grouped into incidents (null when scored without the model).</summary>
+        public IncidentReport? Incidents { get; private init; }
+
         /// <summary>Runs <paramref name="model"/> over <paramref name="windows"/>: the device's verdicts (network and identifier rule).</summary>
         public static Evaluation Run(IntegerModel model, WindowSet windows)
         {
             if (windows.InputLength != model.InputLength) throw new ArgumentException($"the model takes {model.WindowFrames}-frame windows, the data has {windows.WindowFrames}-frame windows");
-            return Of(model.Classes, windows, ModelRunner.Judge(model, windows.Inputs.AsSpan(0, windows.Count * windows.InputLength)));
+            return Of(model, windows, ModelRunner.Judge(model, windows.Inputs.AsSpan(0, windows.Count * windows.InputLength)));
+        }
+
+        /// <summary>Scores <paramref name="predictions"/> of <paramref name="model"/> and groups them into incidents.</summary>
+        public static Evaluation Of(IntegerModel model, WindowSet windows, byte[] predictions)
+        {
+            var e = Of(model.Classes, windows, predictions);
+            return new Evaluation(e.Matrix, e.Unseen, predictions) { Incidents = IncidentReport.Of(model, windows, predictions) };
         }
 
         /// <summary>
@@ -87,6 +97,14 @@ namespace CanIds.Model.Evaluation
                 sb.AppendLine("| class | windows | detected | detection % |");
                 sb.AppendLine("|---|---:|---:|---:|");
                 foreach (var u in Unseen) sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {u.Class} | {u.Windows:N0} | {u.Detected:N0} | {u.DetectionRate:F2} |"));
+            }
+
+            if (Incidents != null)
+            {
+                sb.AppendLine();
+                sb.AppendLine("### Incidents");
+                sb.AppendLine();
+                sb.Append(Incidents.Markdown());
             }
 
             return sb.ToString();

@@ -11,12 +11,13 @@ namespace CanIds.Traffic.Windows
     /// </summary>
     public sealed class WindowSet
     {
-        private WindowSet(int windowFrames, IReadOnlyList<string> classes, byte[] inputs, byte[] labels, int count)
+        private WindowSet(int windowFrames, IReadOnlyList<string> classes, byte[] inputs, byte[] labels, long[] times, int count)
         {
             WindowFrames = windowFrames;
             Classes = classes;
             Inputs = inputs;
             Labels = labels;
+            Times = times;
             Count = count;
         }
 
@@ -37,6 +38,9 @@ namespace CanIds.Traffic.Windows
 
         /// <summary>Class index of window i's newest frame.</summary>
         public byte[] Labels { get; }
+
+        /// <summary>Timestamp of window i's newest frame, µs (<see cref="CanRecord.NoTimestamp"/> when its log has none).</summary>
+        public long[] Times { get; }
 
         /// <summary>The input of window <paramref name="index"/>.</summary>
         public ReadOnlySpan<byte> Input(int index) => Inputs.AsSpan(index * InputLength, InputLength);
@@ -68,16 +72,18 @@ namespace CanIds.Traffic.Windows
             int count = sets.Sum(s => s.Count);
             var inputs = new byte[count * sets[0].InputLength];
             var labels = new byte[count];
+            var times = new long[count];
             int at = 0;
             foreach (var s in sets)
             {
                 var moved = s.WithClasses(classes);
                 Array.Copy(moved.Inputs, 0, inputs, at * s.InputLength, s.Count * s.InputLength);
                 Array.Copy(moved.Labels, 0, labels, at, s.Count);
+                Array.Copy(moved.Times, 0, times, at, s.Count);
                 at += s.Count;
             }
 
-            return new WindowSet(frames, classes, inputs, labels, count);
+            return new WindowSet(frames, classes, inputs, labels, times, count);
         }
 
         /// <summary>The same windows labelled over <paramref name="classes"/>, which must include every class used here.</summary>
@@ -94,7 +100,7 @@ namespace CanIds.Traffic.Windows
 
             var labels = new byte[Count];
             for (int i = 0; i < Count; i++) labels[i] = map[Labels[i]];
-            return new WindowSet(WindowFrames, classes.ToArray(), Inputs, labels, Count);
+            return new WindowSet(WindowFrames, classes.ToArray(), Inputs, labels, Times, Count);
         }
 
         /// <summary>Windows per class, in class order.</summary>
@@ -127,6 +133,7 @@ namespace CanIds.Traffic.Windows
             int inputLength = window.InputLength;
             var inputs = new byte[inputLength * 4096];
             var labels = new byte[4096];
+            var times = new long[4096];
             int count = 0;
             foreach (var record in records)
             {
@@ -142,16 +149,18 @@ namespace CanIds.Traffic.Windows
                 if (count == labels.Length)
                 {
                     Array.Resize(ref labels, labels.Length * 2);
+                    Array.Resize(ref times, times.Length * 2);
                     Array.Resize(ref inputs, inputs.Length * 2);
                 }
 
                 record.CopyTo(frame);
                 window.Push(frame);
                 window.CopyTo(inputs, count * inputLength);
+                times[count] = record.TimestampUs;
                 labels[count++] = label;
             }
 
-            return new WindowSet(windowFrames, classes.ToArray(), inputs, labels, count);
+            return new WindowSet(windowFrames, classes.ToArray(), inputs, labels, times, count);
         }
     }
 }
