@@ -63,7 +63,7 @@ namespace CanIds.Cli.Demo
         public void Evaluation(Evaluation e, int windows)
         {
             var m = e.Matrix;
-            Note("evaluate", string.Create(CultureInfo.InvariantCulture, $"accuracy {m.Accuracy:F4} % on {windows:N0} held-out windows, FPR {m.FalsePositiveRate:F4} %"));
+            Note("evaluate", string.Create(CultureInfo.InvariantCulture, $"accuracy {m.Accuracy:F4} % on {windows:N0} held-out windows, FPR {m.FalsePositiveRate:F4} %{(e.Incidents is { } i ? "; " + i.Summary() : "")}"));
             _versusPaper.Add(("accuracy (held-out windows)", "99.91 %", $"{m.Accuracy:F4} %", m.Accuracy > 99.91));
             foreach (var c in m.AllMetrics().Skip(1).Where(c => c.Support > 0))
                 _versusPaper.Add(($"F1 {c.Class}", "≥ 99.81 %", $"{c.F1:F3} %", c.F1 >= 99.81));
