@@ -14,7 +14,7 @@ module tb;
         .free(free), .count(count), .rd_en(rd_en), .rd_data(rd_data));
 
     reg [7:0] q [0:1023];
-    integer head, done, tent, i, reads;
+    integer head, done, tent, i, reads, op;
     reg [7:0] expect_b;
     reg       check;
     initial begin
@@ -22,7 +22,8 @@ module tb;
         @(posedge clk); #1 rst = 0;
         for (i = 0; i < 5000; i = i + 1) begin
             wr_en = 0; commit = 0; rollback = 0; rd_en = 0;
-            case ($urandom % 4)
+            op = $urandom % 4;                       // not in the case expression: Verilator evaluates it per item
+            case (op)
                 0, 1: if (tent - head < N) begin wr_en = 1; wr_data = $urandom; end
                 2: if ($urandom % 4 == 0) rollback = 1; else commit = 1;
                 3: if (done > head) rd_en = 1;

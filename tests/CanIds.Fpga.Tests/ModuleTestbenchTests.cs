@@ -29,6 +29,14 @@ namespace CanIds.Fpga.Tests
             Assert.True(run.Code == 0 && run.Output.Contains("PASS"), $"{testbench} failed:\n{run.Output}");
         }
 
+        [Fact]
+        public void EveryModuleButTheTopHasItsOwnTestbench()
+        {
+            var modules = Directory.GetFiles(Path.Combine(TestPaths.Root, "fpga", "rtl"), "*.v").Select(Path.GetFileNameWithoutExtension).Where(m => m != "cqmlp_top");
+            var missing = modules.Where(m => !File.Exists(Path.Combine(TestPaths.Root, "fpga", "tb", $"tb_{m}.v"))).ToList();
+            Assert.True(missing.Count == 0, $"modules without a testbench in fpga/tb: {string.Join(", ", missing)}");
+        }
+
         private static (int Code, string Output) Run(string file, string dir, string[] args)
         {
             var info = new ProcessStartInfo(file) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
