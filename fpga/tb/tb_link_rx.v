@@ -26,13 +26,7 @@ module tb;
         .ack_en(ack_en), .ack_tag(ack_tag), .done(done), .result(result), .last_seq(last_seq), .ack_code(ack_code),
         .soft_reset(soft_reset), .active_bank(active_bank), .model_id(model_id));
 
-    function [15:0] crc16(input [15:0] c, input [7:0] b);
-        integer i;
-        begin
-            crc16 = c ^ {b, 8'h00};
-            for (i = 0; i < 8; i = i + 1) crc16 = crc16[15] ? (crc16 << 1) ^ 16'h1021 : crc16 << 1;
-        end
-    endfunction
+    `include "tb_crc16.vh"
 
     reg [7:0] bytes [0:511];
     reg [7:0] passed [0:511];

@@ -31,13 +31,7 @@ module tb;
     reg [AW:0] got_count;
     always @(posedge clk) if (sent) begin got_sent = 1; got_judged = sent_judged; got_count = sent_count; end
 
-    function [15:0] crc16(input [15:0] c, input [7:0] b);
-        integer i;
-        begin
-            crc16 = c ^ {b, 8'h00};
-            for (i = 0; i < 8; i = i + 1) crc16 = crc16[15] ? (crc16 << 1) ^ 16'h1021 : crc16 << 1;
-        end
-    endfunction
+    `include "tb_crc16.vh"
 
     task tick; begin @(posedge clk); #1; end endtask
 

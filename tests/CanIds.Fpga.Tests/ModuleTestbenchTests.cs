@@ -22,8 +22,9 @@ namespace CanIds.Fpga.Tests
             var dir = TestPaths.NewScratch();
             var rtl = Path.Combine(TestPaths.Root, "fpga", "rtl");
             var sources = Directory.GetFiles(rtl, "*.v").Where(f => Path.GetFileName(f) != "cqmlp_top.v").OrderBy(f => f, StringComparer.Ordinal);
-            var build = Run("verilator", dir, ["--binary", "--timing", "-Wno-fatal", "-Wno-lint", "-Wno-style", $"-I{rtl}", $"-I{TestPaths.Gen}",
-                "--top-module", "tb", "-Mdir", Path.Combine(dir, "obj"), Path.Combine(TestPaths.Root, "fpga", "tb", testbench), .. sources]);
+            var tb = Path.Combine(TestPaths.Root, "fpga", "tb");
+            var build = Run("verilator", dir, ["--binary", "--timing", "-Wno-fatal", "-Wno-lint", "-Wno-style", $"-I{rtl}", $"-I{TestPaths.Gen}", $"-I{tb}",
+                "--top-module", "tb", "-Mdir", Path.Combine(dir, "obj"), Path.Combine(tb, testbench), .. sources]);
             Assert.True(build.Code == 0, $"verilator could not build {testbench} (scripts/setup.sh installs verilator):\n{build.Output}");
             var run = Run(Path.Combine(dir, "obj", "Vtb"), dir, []);
             Assert.True(run.Code == 0 && run.Output.Contains("PASS"), $"{testbench} failed:\n{run.Output}");

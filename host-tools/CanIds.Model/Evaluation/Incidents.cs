@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using CanIds.Core;
 using CanIds.Model.Integer;
 using CanIds.Traffic;
 using CanIds.Traffic.Windows;
@@ -82,7 +81,6 @@ namespace CanIds.Model.Evaluation
         {
             if (predictions.Length != windows.Count) throw new ArgumentException($"{predictions.Length} predictions for {windows.Count} windows");
             long gap = (long)(gapSeconds * 1e6);
-            int newest = windows.InputLength - InputFormat.BytesPerFrame;
             bool timed = windows.Count > 0 && windows.Times.Take(windows.Count).All(t => t != CanRecord.NoTimestamp);
             var incidents = new List<Incident>();
             var open = new Dictionary<(int Class, int Word), Open>();
@@ -114,8 +112,7 @@ namespace CanIds.Model.Evaluation
                 }
 
                 previous = t;
-                var input = windows.Input(i);
-                int word = (input[newest] << 8) | input[newest + 1];
+                int word = windows.NewestWord(i);
                 bool attack = windows.Classes[windows.Labels[i]] != TrafficClasses.Benign;
                 int cls = predictions[i];
                 if (attack)

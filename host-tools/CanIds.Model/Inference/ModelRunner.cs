@@ -1,7 +1,7 @@
 using System;
 using System.Threading.Tasks;
-using CanIds.Core;
 using CanIds.Model.Integer;
+using CanIds.Traffic.Windows;
 
 namespace CanIds.Model.Inference
 {
@@ -17,12 +17,8 @@ namespace CanIds.Model.Inference
             var classes = Classify(model, inputs);
             if (model.Identifiers is { } known)
             {
-                int length = model.InputLength, newest = length - InputFormat.BytesPerFrame;
-                for (int i = 0; i < classes.Length; i++)
-                {
-                    int at = i * length + newest;
-                    classes[i] = (byte)known.Judge(classes[i], (inputs[at] << 8) | inputs[at + 1]);
-                }
+                int length = model.InputLength;
+                for (int i = 0; i < classes.Length; i++) classes[i] = (byte)known.Judge(classes[i], WindowSet.NewestWord(inputs.Slice(i * length, length)));
             }
 
             return classes;

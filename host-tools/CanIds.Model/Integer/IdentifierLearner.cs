@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using CanIds.Core;
 using CanIds.Core.Image;
 using CanIds.Traffic.Windows;
 
@@ -40,12 +39,7 @@ namespace CanIds.Model.Integer
         {
             var words = new HashSet<int>[windows.Classes.Count];
             for (int c = 0; c < words.Length; c++) words[c] = new HashSet<int>();
-            int newest = windows.InputLength - InputFormat.BytesPerFrame;
-            for (int i = 0; i < windows.Count; i++)
-            {
-                var input = windows.Input(i);
-                words[windows.Labels[i]].Add((input[newest] << 8) | input[newest + 1]);
-            }
+            for (int i = 0; i < windows.Count; i++) words[windows.Labels[i]].Add(windows.NewestWord(i));
 
             return words;
         }

@@ -45,6 +45,16 @@ namespace CanIds.Traffic.Windows
         /// <summary>The input of window <paramref name="index"/>.</summary>
         public ReadOnlySpan<byte> Input(int index) => Inputs.AsSpan(index * InputLength, InputLength);
 
+        /// <summary>The identifier word (docs/input-format.md) of window <paramref name="index"/>'s newest frame.</summary>
+        public int NewestWord(int index) => NewestWord(Input(index));
+
+        /// <summary>The identifier word of a window's newest frame: its record's first two bytes, big-endian.</summary>
+        public static int NewestWord(ReadOnlySpan<byte> window)
+        {
+            int at = window.Length - InputFormat.BytesPerFrame;
+            return (window[at] << 8) | window[at + 1];
+        }
+
         /// <summary>Windows of <paramref name="windowFrames"/> frames over <paramref name="records"/>, labelled with <paramref name="classes"/>.</summary>
         /// <exception cref="ArgumentException">A frame without a label, or with one not in <paramref name="classes"/> (the message says which frame).</exception>
         /// <exception cref="NotSupportedException">A CAN FD frame (model input format v1 covers classic CAN).</exception>
